@@ -1,0 +1,122 @@
+package org.gongjian.identity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.gongjian.identity.SeedWorld.Community;
+import org.gongjian.identity.SeedWorld.Unit;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters of each role, shown in Chinese first with English beside. Everyone
+ * sees "My tasks", "My group's tasks" and "Overdue"; community and unit people see their own
+ * community's or unit's tasks together; the street committee sees every open and overdue task.
+ */
+@Component
+class RoleFilters {
+
+    static final String MY_TASKS = "我的任务 My tasks";
+    static final String MY_GROUPS = "我组的任务 My group's tasks";
+    static final String OVERDUE = "逾期 Overdue";
+    static final String ALL_OPEN = "全街道待办 All open tasks";
+    static final String ALL_OVERDUE = "全街道逾期 All overdue tasks";
+    static final String COMMUNITY_PREFIX = "本社区 Our community · ";
+    static final String UNIT_PREFIX = "本单位 Our unit · ";
+
+    /** Process variables every process sets, shown as columns in the task list. */
+    static final List<Map<String, String>> COLUMNS = List.of(
+            Map.of("name", "unitName", "label", "单位 Unit"),
+            Map.of("name", "communityName", "label", "社区 Community"),
+            Map.of("name", "agreementNumber", "label", "协议编号 Agreement"));
+
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final RoleAuthorizations authorizations;
+    private final AuthorizationService authorizationService;
+
+    RoleFilters(FilterService filters, TaskService tasks, RoleAuthorizations authorizations,
+                AuthorizationService authorizationService) {
+        this.filters = filters;
+        this.tasks = tasks;
+        this.authorizations = authorizations;
+        this.authorizationService = authorizationService;
+    }
+
+    void sync(SeedWorld world) {
+        for (String everyone : List.of(
+                save(MY_TASKS, -30, "分配给我的任务 Tasks assigned to me",
+                        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
+                save(MY_GROUPS, -20, "我所在组可认领的任务 Tasks my groups may claim",
+                        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")),
+                save(OVERDUE, -10, "已过期限的任务 Tasks past their due date",
+                        tasks.createTaskQuery()
+                                .or()
+                                .taskAssigneeExpression("${currentUser()}")
+                                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                                .includeAssignedTasks()
+                                .endOr()
+                                .dueBeforeExpression("${now()}")))) {
+            grantEveryone(everyone);
+        }
+        String allOpen = save(ALL_OPEN, 0, "街道内所有未完成的任务 Every open task in the sub-district",
+                tasks.createTaskQuery());
+        String allOverdue = save(ALL_OVERDUE, 1, "街道内所有逾期任务 Every overdue task in the sub-district",
+                tasks.createTaskQuery().dueBeforeExpression("${now()}"));
+        authorizations.ensure(Groups.STREET_COMMITTEE, Resources.FILTER, allOpen, Permissions.READ);
+        authorizations.ensure(Groups.STREET_COMMITTEE, Resources.FILTER, allOverdue, Permissions.READ);
+
+        for (Community c : world.communities()) {
+            List<String> groups = List.of(Groups.communitySecretary(c.id()), Groups.communityStaff(c.id()));
+            String id = save(COMMUNITY_PREFIX + c.name(), 10, c.name() + "的所有任务 Every task of " + c.nameEn(),
+                    tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks());
+            groups.forEach(g -> authorizations.ensure(g, Resources.FILTER, id, Permissions.READ));
+        }
+        for (Unit u : world.units()) {
+            List<String> groups = List.of(Groups.unitLeader(u.id()), Groups.unitLiaison(u.id()));
+            String id = save(UNIT_PREFIX + u.name(), 10, u.name() + "的所有任务 Every task of this unit",
+                    tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks());
+            groups.forEach(g -> authorizations.ensure(g, Resources.FILTER, id, Permissions.READ));
+        }
+    }
+
+    /** Creates the filter or brings an existing one of that name up to date; returns its id. */
+    private String save(String name, int priority, String description, TaskQuery query) {
+        List<Filter> existing = filters.createFilterQuery().filterName(name).list();
+        Filter filter = existing.isEmpty() ? filters.newTaskFilter(name) : existing.get(0);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", description);
+        properties.put("priority", priority);
+        properties.put("refresh", true);
+        properties.put("showUndefinedVariable", false);
+        properties.put("variables", new ArrayList<>(COLUMNS));
+        filter.setProperties(properties);
+        filter.setQuery(query);
+        return filters.saveFilter(filter).getId();
+    }
+
+    private void grantEveryone(String filterId) {
+        boolean granted = authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                .resourceType(Resources.FILTER)
+                .resourceId(filterId)
+                .count() > 0;
+        if (!granted) {
+            Authorization global = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+            global.setUserId(Authorization.ANY);
+            global.setResource(Resources.FILTER);
+            global.setResourceId(filterId);
+            global.addPermission(Permissions.READ);
+            authorizationService.saveAuthorization(global);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.gongjian.system;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo's engine clock: moved forward a day at a time, running at each day the timers and
+ * other jobs that fall due, so that a quarter passes in minutes and each reminder fires on its
+ * own day. The offset is stored, so the demo's date survives a restart. Demo profile only.
+ */
+@Component
+@Profile("demo")
+public class DemoClock {
+
+    public static final int MAX_DAYS = 366;
+    /** Stops a job that keeps rescheduling itself for "now" from holding the clock forever. */
+    static final int MAX_JOBS_PER_DAY = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(DemoClock.class);
+
+    private final JdbcTemplate jdbc;
+    private final ManagementService management;
+
+    DemoClock(JdbcTemplate jdbc, ManagementService management) {
+        this.jdbc = jdbc;
+        this.management = management;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void restore() {
+        List<Long> offset = jdbc.queryForList("SELECT offset_millis FROM demo_clock WHERE id = 1", Long.class);
+        if (!offset.isEmpty()) {
+            ClockUtil.offset(offset.get(0));
+            log.info("Demo clock restored: engine time is {}", now());
+        }
+    }
+
+    public Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    public long offsetDays() {
+        return Duration.between(Instant.now(), now()).plusMinutes(1).toDays();
+    }
+
+    /**
+     * Moves the clock forward by whole days and runs what falls due on each day.
+     *
+     * @return the number of jobs run
+     */
+    public synchronized Advance advance(int days, String movedBy) {
+        if (days < 1 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS + ", was " + days);
+        }
+        int executed = 0;
+        int failed = 0;
+        for (int day = 0; day < days; day++) {
+            long offset = Duration.between(Instant.now(), now()).toMillis() + Duration.ofDays(1).toMillis();
+            ClockUtil.offset(offset);
+            store(offset, movedBy);
+            for (int n = 0; n < MAX_JOBS_PER_DAY; n++) {
+                List<Job> due = management.createJobQuery().executable().active().listPage(0, 1);
+                if (due.isEmpty()) {
+                    break;
+                }
+                try {
+                    management.executeJob(due.get(0).getId());
+                    executed++;
+                } catch (RuntimeException e) {
+                    // the engine has counted the failure down on the job; it becomes an incident in Cockpit at zero retries
+                    failed++;
+                    log.warn("Job {} failed at demo time {}: {}", due.get(0).getId(), now(), e.getMessage());
+                }
+            }
+        }
+        log.info("Demo clock moved {} days by {} to {}: {} jobs run, {} failed", days, movedBy, now(), executed, failed);
+        return new Advance(now(), executed, failed);
+    }
+
+    private void store(long offsetMillis, String movedBy) {
+        Timestamp at = Timestamp.from(Instant.now());
+        int updated = jdbc.update("UPDATE demo_clock SET offset_millis = ?, moved_at = ?, moved_by = ? WHERE id = 1",
+                offsetMillis, at, movedBy);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO demo_clock (id, offset_millis, moved_at, moved_by) VALUES (1, ?, ?, ?)",
+                    offsetMillis, at, movedBy);
+        }
+    }
+
+    public record Advance(Instant now, int jobsRun, int jobsFailed) {}
+}

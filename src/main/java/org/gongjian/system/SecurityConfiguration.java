@@ -1,0 +1,55 @@
+package org.gongjian.system;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two worlds of authentication. Camunda's webapps and REST API (Jersey servlets) keep their
+ * own: the webapps their login and CSRF token, {@code /engine-rest} HTTP Basic against Camunda
+ * users (see {@link EngineRestAuthentication}). Gongjian's own pages use Spring Security with a
+ * form login against the same Camunda users.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    /** Matches the request path whichever servlet serves it; string patterns would only see Spring MVC's. */
+    static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain camunda(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/engine-rest/**"), path("/error"),
+                        path("/actuator/health"), path("/actuator/health/**")))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                // the webapps send their own XSRF token and security headers
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain gongjian(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/"), path("/login"), path("/css/**"), path("/favicon.ico"))
+                        .permitAll()
+                        .requestMatchers(path("/mailbox/**"), path("/demo-clock/**"))
+                        .hasAuthority(CamundaUserAuthentication.ADMIN)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .build();
+    }
+}
