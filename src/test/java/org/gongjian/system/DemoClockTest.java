@@ -1,0 +1,88 @@
+package org.gongjian.system;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.gongjian.GongjianTest;
+import org.gongjian.TestProcesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@GongjianTest
+class DemoClockTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired RepositoryService repository;
+    @Autowired RuntimeService runtime;
+    @Autowired HistoryService history;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired DemoClock clock;
+
+    @AfterEach
+    void backToRealTime() {
+        ClockUtil.reset();
+        jdbc.update("DELETE FROM demo_clock");
+    }
+
+    @Test
+    void movingTheClockPastATimerFiresIt() throws Exception {
+        TestProcesses.deploy(repository);
+        ProcessInstance pi = runtime.startProcessInstanceByKey(TestProcesses.REMINDER_TEST, Map.of("unitGroup", "unit-school-liaison"));
+
+        mvc.perform(post("/demo-clock").param("days", "2").with(csrf()).with(user("demo").authorities(() -> CamundaUserAuthentication.ADMIN)))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/demo-clock"));
+        assertThat(timerFired(pi)).as("after two days").isFalse();
+
+        mvc.perform(post("/demo-clock").param("days", "2").with(csrf()).with(user("demo").authorities(() -> CamundaUserAuthentication.ADMIN)))
+                .andExpect(status().isFound());
+        assertThat(timerFired(pi)).as("after four days").isTrue();
+        assertThat(clock.offsetDays()).isEqualTo(4);
+    }
+
+    @Test
+    void theOffsetIsStoredAndRestored() {
+        clock.advance(3, "test");
+        ClockUtil.reset();
+        clock.restore();
+        assertThat(clock.offsetDays()).isEqualTo(3);
+    }
+
+    @Test
+    void badDaysAreRefusedWithAMessageAndMoveNothing() throws Exception {
+        for (String days : new String[] {"0", "-3", "abc", "367", ""}) {
+            mvc.perform(post("/demo-clock").param("days", days).with(csrf()).with(user("demo").authorities(() -> CamundaUserAuthentication.ADMIN)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("1 到 366")));
+        }
+        assertThat(clock.offsetDays()).isZero();
+    }
+
+    @Test
+    void onlyAnAdministratorMovesTheClock() throws Exception {
+        mvc.perform(post("/demo-clock").param("days", "5").with(csrf()).with(user("yangxue").authorities(() -> "GROUP_unit-school-liaison")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/demo-clock")).andExpect(status().isFound());
+        assertThat(clock.offsetDays()).isZero();
+    }
+
+    private boolean timerFired(ProcessInstance pi) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId("timerFired").finished().count() == 1;
+    }
+}
