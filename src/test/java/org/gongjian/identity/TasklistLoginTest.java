@@ -48,7 +48,7 @@ class TasklistLoginTest {
     @Test
     void onlyTheStreetCommitteeReachesCockpit() throws Exception {
         assertThat(new WebappSession(port).login("cockpit", "lihua", "demo")).isEqualTo(200);
-        assertThat(new WebappSession(port).login("cockpit", "yangxue", "demo")).isEqualTo(403);
+        assertThat(new WebappSession(port).login("cockpit", "hulei", "demo")).isEqualTo(403);
     }
 
     private List<String> filterNames(WebappSession session) throws Exception {
