@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -40,12 +41,15 @@ class SeedLoader implements ApplicationRunner {
     private final IdentityService identity;
     private final RoleAuthorizations authorizations;
     private final RoleFilters filters;
+    private final Directory directory;
 
-    SeedLoader(SeedWorld world, IdentityService identity, RoleAuthorizations authorizations, RoleFilters filters) {
+    SeedLoader(SeedWorld world, IdentityService identity, RoleAuthorizations authorizations, RoleFilters filters,
+               Directory directory) {
         this.world = world;
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
+        this.directory = directory;
     }
 
     @Override
@@ -60,6 +64,12 @@ class SeedLoader implements ApplicationRunner {
         people.forEach(this::syncUser);
         removeDepartedMembers(groups);
         authorizations.grant(world);
+        world.communities().forEach(c -> directory.save(new Directory.Community(c.id(), c.name())));
+        for (SeedWorld.Unit u : world.units()) {
+            String supervisor = world.supervisors().stream().filter(s -> s.id().equals(u.supervisor()))
+                    .findFirst().map(SeedWorld.Supervisor::name).orElseThrow();
+            directory.save(new Directory.Unit(u.id(), u.name(), u.kind(), u.community(), u.supervisor(), supervisor));
+        }
         filters.sync(world);
         log.info("Seed world '{}' loaded: {} groups, {} people", world.subDistrict().name(), groups.size(), people.size());
     }

@@ -27,6 +27,12 @@ class LandingController {
         return "landing";
     }
 
+    /** Tasklist's first-login hint links here; in this application the welcome page lives with the other webapps. */
+    @GetMapping("/camunda-welcome")
+    String camundaWelcome() {
+        return "redirect:/camunda/app/welcome/default/";
+    }
+
     @GetMapping("/login")
     String login() {
         return "login";

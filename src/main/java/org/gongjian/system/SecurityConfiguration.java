@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -28,10 +29,12 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain camunda(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/engine-rest/**"), path("/error"),
+                .securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/camunda-welcome"), path("/engine-rest/**"), path("/error"),
                         path("/actuator/health"), path("/actuator/health/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                // the webapps send their own XSRF token and security headers
+                // the webapps send their own XSRF token and security headers; and nothing here may start a
+                // session of its own, or it could replace the one a Tasklist login has just created
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)

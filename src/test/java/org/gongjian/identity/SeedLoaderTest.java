@@ -34,6 +34,7 @@ class SeedLoaderTest {
     @Autowired FilterService filters;
     @Autowired RoleAuthorizations roleAuthorizations;
     @Autowired RoleFilters roleFilters;
+    @Autowired Directory directory;
 
     @AfterEach
     void restoreTheSeedWorld() {
@@ -81,13 +82,14 @@ class SeedLoaderTest {
         SeedWorld edited = new SeedWorld(world.subDistrict(), world.streetCommittee(), world.finance(), communities,
                 world.supervisors(), world.departments(), world.units(), world.partyMembers()).validated();
 
-        new SeedLoader(edited, identity, roleAuthorizations, roleFilters).load();
+        new SeedLoader(edited, identity, roleAuthorizations, roleFilters, directory).load();
 
         assertThat(identity.createGroupQuery().groupMember("chenjing").list()).extracting(Group::getId)
                 .containsExactly("community-yangguang-staff");
         assertThat(identity.createGroupQuery().groupId("community-heping-staff").singleResult().getName())
                 .isEqualTo("和平里社区 党建专干");
         assertThat(filters.createFilterQuery().filterName("本社区 Our community · 和平里社区").count()).isEqualTo(1);
+        assertThat(directory.community("heping").orElseThrow().name()).isEqualTo("和平里社区");
     }
 
     @Test

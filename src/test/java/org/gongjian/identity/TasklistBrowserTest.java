@@ -39,14 +39,12 @@ class TasklistBrowserTest {
     void aLiaisonLogsIntoTasklistAndSeesTheFiltersOfTheRole() {
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        // type only once the app has its translations (the login view is drawn again when they arrive),
-        // and submit only once the form holds both values
         wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("form[name='signinForm'] input.ng-empty[ng-model='username'][placeholder='用户名']")))
-                .sendKeys("yangxue");
+                By.cssSelector("form[name='signinForm'] input[ng-model='username'][placeholder='用户名']")));
+        assertThat(browser.findElement(By.tagName("body")).getText()).as("Tasklist speaks Chinese").contains("登录", "日期和时间");
+        browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='username']")).sendKeys("yangxue");
         browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[name='signinForm'].ng-valid")));
-        assertThat(browser.findElement(By.tagName("body")).getText()).as("Tasklist speaks Chinese").contains("登录", "日期和时间");
         browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "本单位 Our unit"));

@@ -1,0 +1,65 @@
+package org.gongjian.agreement;
+
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.identity.Directory;
+import org.gongjian.system.FormFields;
+import org.springframework.stereotype.Component;
+
+import static org.gongjian.agreement.AgreementProcess.*;
+
+/** Checks the draft: a unit of this community, a term in order and at most three years, a needs list. */
+@Component("draftAgreementListener")
+class DraftAgreementListener implements ExecutionListener {
+
+    private final Directory directory;
+    private final AgreementTerm term;
+
+    DraftAgreementListener(Directory directory, AgreementTerm term) {
+        this.directory = directory;
+        this.term = term;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        FormFields form = FormFields.of(execution);
+        String unitId = form.text(UNIT_ID, "驻区单位", true, 64);
+        String communityId = (String) execution.getVariable(COMMUNITY_ID);
+        Directory.Unit unit = directory.unit(unitId)
+                .filter(u -> u.communityId().equals(communityId))
+                .orElseThrow(() -> FormFields.invalid(UNIT_ID, "单位 '" + unitId + "' 不是本社区的驻区单位 (not a unit of this community)"));
+
+        LocalDate start = form.date(TERM_START, "开始日期");
+        LocalDate end = form.date(TERM_END, "结束日期");
+        if (!end.isAfter(start)) {
+            throw FormFields.invalid(TERM_END, "结束日期必须晚于开始日期 (must be after termStart)");
+        }
+        if (end.isAfter(start.plusYears(MAX_TERM_YEARS))) {
+            throw FormFields.invalid(TERM_END, "协议期限最长 " + MAX_TERM_YEARS + " 年 (the term may last at most "
+                    + MAX_TERM_YEARS + " years)");
+        }
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), term.zone());
+        if (end.isBefore(today)) {
+            throw FormFields.invalid(TERM_END, "结束日期已经过去 (the term has already ended)");
+        }
+
+        ArrayNode needs = form.list(NEEDS, "社区需求清单", true);
+        for (int i = 0; i < needs.size(); i++) {
+            JsonNode need = needs.get(i);
+            FormFields.itemText(need, NEEDS, i, "title", "需求", true, 100);
+            FormFields.itemText(need, NEEDS, i, "description", "说明", false, 1000);
+        }
+
+        execution.setVariable(UNIT_NAME, unit.name());
+        execution.setVariable(SUPERVISOR_ID, unit.supervisorId());
+        execution.setVariable(TERM_START, start.toString());
+        execution.setVariable(TERM_END, end.toString());
+        execution.setVariable(NEEDS, FormFields.spin(needs));
+        execution.removeVariable(FILING_RETURN_REASON);
+    }
+}

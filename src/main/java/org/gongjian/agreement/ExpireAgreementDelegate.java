@@ -1,0 +1,33 @@
+package org.gongjian.agreement;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import static org.gongjian.agreement.AgreementProcess.*;
+
+/** The term is over: the agreement expires and both sides are told. */
+@Component("expireAgreementDelegate")
+class ExpireAgreementDelegate implements JavaDelegate {
+
+    private final Agreements agreements;
+    private final AgreementNotices notices;
+
+    ExpireAgreementDelegate(Agreements agreements, AgreementNotices notices) {
+        this.agreements = agreements;
+        this.notices = notices;
+    }
+
+    @Override
+    public void execute(DelegateExecution agreement) {
+        String number = (String) agreement.getVariable(AGREEMENT_NUMBER);
+        agreements.end(number, "EXPIRED", ClockUtil.getCurrentTime().toInstant(), null, null);
+        notices.send(agreement, false, "【协议期满】共建协议 " + number + " 已到期", List.of(
+                agreement.getVariable(COMMUNITY_NAME) + "与" + agreement.getVariable(UNIT_NAME) + "的共建协议 " + number
+                        + " 已于 " + agreement.getVariable(TERM_END) + " 期满。",
+                "The joint-building agreement " + number + " has expired."));
+    }
+}

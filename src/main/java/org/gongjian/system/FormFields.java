@@ -1,0 +1,164 @@
+package org.gongjian.system;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * Reads what a person submitted through a Camunda Form and refuses bad input with a message
+ * that names the field. Thrown from an execution listener, the refusal reaches the client as
+ * HTTP 400 and rolls the whole submission back.
+ */
+public final class FormFields {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final VariableScope scope;
+
+    private FormFields(VariableScope scope) {
+        this.scope = scope;
+    }
+
+    public static FormFields of(VariableScope scope) {
+        return new FormFields(scope);
+    }
+
+    public static FormFieldValidationException invalid(String field, String message) {
+        return new FormFieldValidationException(field, field + ": " + message);
+    }
+
+    public String text(String field, String label, boolean required, int maxLength) {
+        Object value = scope.getVariable(field);
+        String text = value == null ? "" : value.toString().trim();
+        if (required && text.isEmpty()) {
+            throw invalid(field, label + "不能为空 (required)");
+        }
+        if (text.length() > maxLength) {
+            throw invalid(field, label + "不能超过 " + maxLength + " 个字 (at most " + maxLength + " characters)");
+        }
+        return text;
+    }
+
+    public String choice(String field, String label, List<String> allowed) {
+        String value = text(field, label, true, 64);
+        if (!allowed.contains(value)) {
+            throw invalid(field, label + "只能是 " + allowed + " 之一，收到 '" + value + "' (must be one of " + allowed + ")");
+        }
+        return value;
+    }
+
+    public LocalDate date(String field, String label) {
+        String text = text(field, label, true, 32);
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw invalid(field, label + "不是有效日期 '" + text + "' (not a date, expected yyyy-mm-dd)");
+        }
+    }
+
+    public BigDecimal number(String field, String label, BigDecimal min) {
+        Object value = scope.getVariable(field);
+        if (value == null || value.toString().isBlank()) {
+            throw invalid(field, label + "不能为空 (required)");
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw invalid(field, label + "不是数字 '" + value + "' (not a number)");
+        }
+        if (min != null && number.compareTo(min) < 0) {
+            throw invalid(field, label + "不能小于 " + min.toPlainString() + " (must be at least " + min.toPlainString() + ")");
+        }
+        return number;
+    }
+
+    public int wholeNumber(String field, String label, int min) {
+        BigDecimal number = number(field, label, BigDecimal.valueOf(min));
+        if (number.stripTrailingZeros().scale() > 0) {
+            throw invalid(field, label + "必须是整数 (must be a whole number)");
+        }
+        return number.intValueExact();
+    }
+
+    public boolean checked(String field) {
+        return Boolean.TRUE.equals(scope.getVariable(field)) || "true".equals(String.valueOf(scope.getVariable(field)));
+    }
+
+    /** A list from a dynamic list of the form, as JSON; each item an object. */
+    public ArrayNode list(String field, String label, boolean required) {
+        JsonNode node = json(scope.getVariable(field), field, label);
+        if (node == null || node.isNull()) {
+            node = JSON.createArrayNode();
+        }
+        if (!node.isArray()) {
+            throw invalid(field, label + "应为列表 (must be a list)");
+        }
+        ArrayNode list = (ArrayNode) node;
+        if (required && list.isEmpty()) {
+            throw invalid(field, label + "至少需要一项 (needs at least one item)");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!list.get(i).isObject()) {
+                throw invalid(field, label + "第 " + (i + 1) + " 项格式不对 (item " + (i + 1) + " is not an object)");
+            }
+        }
+        return list;
+    }
+
+    /** The text of an item's field, required and limited in length, naming the item in the message. */
+    public static String itemText(JsonNode item, String list, int index, String field, String label, boolean required,
+                                  int maxLength) {
+        String text = item.hasNonNull(field) ? item.get(field).asText().trim() : "";
+        String where = list + "[" + index + "]." + field;
+        if (required && text.isEmpty()) {
+            throw invalid(where, "第 " + (index + 1) + " 项的" + label + "不能为空 (required)");
+        }
+        if (text.length() > maxLength) {
+            throw invalid(where, "第 " + (index + 1) + " 项的" + label + "不能超过 " + maxLength + " 个字");
+        }
+        return text;
+    }
+
+    /** A JSON variable that Tasklist shows to the next person and the server reads back. */
+    public static SpinJsonNode spin(JsonNode node) {
+        return Spin.JSON(node.toString());
+    }
+
+    public static SpinJsonNode spin(List<Map<String, String>> list) {
+        return Spin.JSON(JSON.valueToTree(list).toString());
+    }
+
+    public static ArrayNode array(Object variable) {
+        JsonNode node = json(variable, "list", "list");
+        return node != null && node.isArray() ? (ArrayNode) node : JSON.createArrayNode();
+    }
+
+    private static JsonNode json(Object value, String field, String label) {
+        try {
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof SpinJsonNode spin) {
+                return JSON.readTree(spin.toString());
+            }
+            if (value instanceof String s) {
+                return s.isBlank() ? null : JSON.readTree(s);
+            }
+            return JSON.valueToTree(value);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw invalid(field, label + "不是有效的列表 (not a valid list)");
+        }
+    }
+}
