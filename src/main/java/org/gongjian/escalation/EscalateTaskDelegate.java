@@ -2,6 +2,8 @@ package org.gongjian.escalation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +33,12 @@ class EscalateTaskDelegate implements JavaDelegate {
     private final MailTemplates templates;
     private final OutgoingMail mail;
     private final String baseUrl;
+    private final DateTimeFormatter time;
 
     EscalateTaskDelegate(TaskService tasks, ServiceLevels serviceLevels, EscalationRecipients recipients,
                          EscalationLog log, MailTemplates templates, OutgoingMail mail,
-                         @Value("${gongjian.base-url}") String baseUrl) {
+                         @Value("${gongjian.base-url}") String baseUrl, @Value("${gongjian.zone}") String zone) {
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(zone));
         this.tasks = tasks;
         this.serviceLevels = serviceLevels;
         this.recipients = recipients;
@@ -67,10 +71,11 @@ class EscalateTaskDelegate implements JavaDelegate {
 
         List<Map<String, Object>> told = new ArrayList<>();
         for (EscalationLog.Entry earlier : log.forTask(task.getId())) {
-            told.add(Map.of("step", stepName(earlier.step()), "recipients", earlier.recipients(), "at", earlier.sentAt()));
+            told.add(Map.of("step", stepName(earlier.step()), "recipients", earlier.recipients(),
+                    "at", time.format(earlier.sentAt())));
         }
         String recipientList = String.join("、", to.keySet());
-        told.add(Map.of("step", stepName(step), "recipients", recipientList, "at", now));
+        told.add(Map.of("step", stepName(step), "recipients", recipientList, "at", time.format(now)));
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("step", step);
@@ -83,8 +88,8 @@ class EscalateTaskDelegate implements JavaDelegate {
         model.put("unitName", execution.getVariable("unitName"));
         model.put("communityName", execution.getVariable("communityName"));
         model.put("actors", recipients.actors(task));
-        model.put("created", created);
-        model.put("due", due);
+        model.put("created", time.format(created));
+        model.put("due", due == null ? null : time.format(due));
         model.put("daysLate", due == null ? 0 : Duration.between(due, now).toDays());
         model.put("daysLeft", due == null ? 0 : Duration.between(now, due).toDays());
         model.put("told", told);

@@ -6,9 +6,9 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
@@ -19,7 +19,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public class MailTemplates {
 
     private final ITemplateEngine html;
-    private final TemplateEngine text = new TemplateEngine();
+    private final SpringTemplateEngine text = new SpringTemplateEngine();
 
     MailTemplates(ITemplateEngine html) {
         this.html = html;

@@ -1,0 +1,112 @@
+package org.gongjian.agreement;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+
+/**
+ * The demo world's people acting on an agreement through the engine's Java API, each with their
+ * own groups, so that the engine checks their authorizations as it would over REST.
+ */
+final class AgreementWorld {
+
+    static final String STAFF = "liuyang";          // 和平社区 党建专干
+    static final String SECRETARY = "wangfang";     // 和平社区 书记
+    static final String LIAISON = "yangxue";        // 新华第一实验小学 联络员
+    static final String LEADER = "zhangjianguo";    // 新华第一实验小学 党组织书记
+    static final String STREET = "lihua";           // 街道党工委
+    static final String OTHER_LIAISON = "hulei";    // 国网新华供电所 联络员 (阳光社区)
+
+    private final ProcessEngine engine;
+
+    AgreementWorld(ProcessEngine engine) {
+        this.engine = engine;
+    }
+
+    void as(String user) {
+        IdentityService identity = engine.getIdentityService();
+        identity.clearAuthentication();
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        identity.setAuthentication(user, groups);
+    }
+
+    void nobody() {
+        engine.getIdentityService().clearAuthentication();
+    }
+
+    ProcessInstance start() {
+        as(STAFF);
+        try {
+            return engine.getRuntimeService().startProcessInstanceByKey(AgreementProcess.KEY);
+        } finally {
+            nobody();
+        }
+    }
+
+    Task task(ProcessInstance pi, String key) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    }
+
+    void complete(ProcessInstance pi, String key, String user, Map<String, Object> variables) {
+        Task task = task(pi, key);
+        if (task == null) {
+            throw new AssertionError("no open task " + key);
+        }
+        as(user);
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            nobody();
+        }
+    }
+
+    static Map<String, Object> draft(String unitId, String start, String end) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("unitId", unitId);
+        v.put("termStart", start);
+        v.put("termEnd", end);
+        v.put("needs", Spin.JSON("[{\"title\":\"关爱空巢老人\",\"description\":\"每月上门探访\"},{\"title\":\"青少年课后托管\"}]"));
+        return v;
+    }
+
+    static Map<String, Object> resources() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("venues", "学校操场、多功能厅（周末开放）");
+        v.put("volunteers", 20L);
+        v.put("expertise", "青少年教育、心理辅导");
+        v.put("annualFunds", 30000.0);
+        v.put("contactPerson", "杨雪");
+        v.put("contactPhone", "13900000000");
+        v.put("proposedActivities", Spin.JSON("[{\"title\":\"周末课堂\",\"timing\":\"每月第二个周六\"}]"));
+        return v;
+    }
+
+    static Map<String, Object> review(String decision, String comments) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("reviewDecision", decision);
+        v.put("reviewComments", comments);
+        return v;
+    }
+
+    /** Runs the one job of the activity (a timer, or an async step) now. */
+    Job job(ProcessInstance pi, String activityId) {
+        List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .activityId(activityId).list();
+        if (jobs.size() != 1) {
+            throw new AssertionError("expected one job at " + activityId + ", found " + jobs.size());
+        }
+        return jobs.get(0);
+    }
+
+    void run(ProcessInstance pi, String activityId) {
+        engine.getManagementService().executeJob(job(pi, activityId).getId());
+    }
+}
