@@ -1,8 +1,9 @@
 package org.gongjian.escalation;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,8 +91,10 @@ class EscalateTaskDelegate implements JavaDelegate {
         model.put("actors", recipients.actors(task));
         model.put("created", time.format(created));
         model.put("due", due == null ? null : time.format(due));
-        model.put("daysLate", due == null ? 0 : Duration.between(due, now).toDays());
-        model.put("daysLeft", due == null ? 0 : Duration.between(now, due).toDays());
+        // whole calendar days in the sub-district, as people count them
+        long late = due == null ? 0 : ChronoUnit.DAYS.between(day(due), day(now));
+        model.put("daysLate", late);
+        model.put("daysLeft", -late);
         model.put("told", told);
         model.put("link", baseUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId());
         MailTemplates.Rendered rendered = templates.render("escalation", model);
@@ -105,6 +108,10 @@ class EscalateTaskDelegate implements JavaDelegate {
                 processKey(execution), execution.getProcessBusinessKey(), (String) execution.getVariable("unitId"),
                 step, level.whom(), recipientList, created, due, now, null));
         mail.send(new ArrayList<>(to.values()), subject, rendered.text(), rendered.html());
+    }
+
+    private LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, time.getZone());
     }
 
     static String stepName(String step) {
