@@ -33,6 +33,9 @@ class RoleFilters {
     static final String COMMUNITY_PREFIX = "本社区 Our community · ";
     static final String UNIT_PREFIX = "本单位 Our unit · ";
 
+    /** The filter property that says which role filter a filter is, whatever its name. */
+    static final String KEY = "gongjianFilter";
+
     /** Process variables every process sets, shown as columns in the task list. */
     static final List<Map<String, String>> COLUMNS = List.of(
             Map.of("name", "unitName", "label", "单位 Unit"),
@@ -54,11 +57,11 @@ class RoleFilters {
 
     void sync(SeedWorld world) {
         for (String everyone : List.of(
-                save(MY_TASKS, -30, "分配给我的任务 Tasks assigned to me",
+                save("my-tasks", MY_TASKS, -30, "分配给我的任务 Tasks assigned to me",
                         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
-                save(MY_GROUPS, -20, "我所在组可认领的任务 Tasks my groups may claim",
+                save("my-groups", MY_GROUPS, -20, "我所在组可认领的任务 Tasks my groups may claim",
                         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")),
-                save(OVERDUE, -10, "已过期限的任务 Tasks past their due date",
+                save("overdue", OVERDUE, -10, "已过期限的任务 Tasks past their due date",
                         tasks.createTaskQuery()
                                 .or()
                                 .taskAssigneeExpression("${currentUser()}")
@@ -68,32 +71,39 @@ class RoleFilters {
                                 .dueBeforeExpression("${now()}")))) {
             grantEveryone(everyone);
         }
-        String allOpen = save(ALL_OPEN, 0, "街道内所有未完成的任务 Every open task in the sub-district",
+        String allOpen = save("all-open", ALL_OPEN, 0, "街道内所有未完成的任务 Every open task in the sub-district",
                 tasks.createTaskQuery());
-        String allOverdue = save(ALL_OVERDUE, 1, "街道内所有逾期任务 Every overdue task in the sub-district",
+        String allOverdue = save("all-overdue", ALL_OVERDUE, 1, "街道内所有逾期任务 Every overdue task in the sub-district",
                 tasks.createTaskQuery().dueBeforeExpression("${now()}"));
         authorizations.ensure(Groups.STREET_COMMITTEE, Resources.FILTER, allOpen, Permissions.READ);
         authorizations.ensure(Groups.STREET_COMMITTEE, Resources.FILTER, allOverdue, Permissions.READ);
 
         for (Community c : world.communities()) {
             List<String> groups = List.of(Groups.communitySecretary(c.id()), Groups.communityStaff(c.id()));
-            String id = save(COMMUNITY_PREFIX + c.name(), 10, c.name() + "的所有任务 Every task of " + c.nameEn(),
+            String id = save("community-" + c.id(), COMMUNITY_PREFIX + c.name(), 10, c.name() + "的所有任务 Every task of " + c.nameEn(),
                     tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks());
             groups.forEach(g -> authorizations.ensure(g, Resources.FILTER, id, Permissions.READ));
         }
         for (Unit u : world.units()) {
             List<String> groups = List.of(Groups.unitLeader(u.id()), Groups.unitLiaison(u.id()));
-            String id = save(UNIT_PREFIX + u.name(), 10, u.name() + "的所有任务 Every task of this unit",
+            String id = save("unit-" + u.id(), UNIT_PREFIX + u.name(), 10, u.name() + "的所有任务 Every task of this unit",
                     tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks());
             groups.forEach(g -> authorizations.ensure(g, Resources.FILTER, id, Permissions.READ));
         }
     }
 
-    /** Creates the filter or brings an existing one of that name up to date; returns its id. */
-    private String save(String name, int priority, String description, TaskQuery query) {
-        List<Filter> existing = filters.createFilterQuery().filterName(name).list();
-        Filter filter = existing.isEmpty() ? filters.newTaskFilter(name) : existing.get(0);
+    /**
+     * Creates the filter or brings the one made for the same key up to date (a renamed community
+     * keeps its filter); returns its id.
+     */
+    private String save(String key, String name, int priority, String description, TaskQuery query) {
+        Filter filter = filters.createFilterQuery().list().stream()
+                .filter(f -> f.getProperties() != null && key.equals(f.getProperties().get(KEY)))
+                .findFirst()
+                .orElseGet(() -> filters.newTaskFilter(name));
+        filter.setName(name);
         Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(KEY, key);
         properties.put("description", description);
         properties.put("priority", priority);
         properties.put("refresh", true);
