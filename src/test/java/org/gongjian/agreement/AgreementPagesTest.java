@@ -1,7 +1,5 @@
 package org.gongjian.agreement;
 
-import java.util.Map;
-
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -38,13 +36,7 @@ class AgreementPagesTest {
     @BeforeEach
     void anAgreementInForce() {
         world = new AgreementWorld(engine);
-        pi = world.start();
-        world.complete(pi, AgreementProcess.DRAFT, STAFF, draft("school", "2027-01-01", "2028-12-31"));
-        world.complete(pi, AgreementProcess.ANSWER, LIAISON, resources());
-        world.complete(pi, AgreementProcess.REVIEW, SECRETARY, review("accept", null));
-        world.complete(pi, AgreementProcess.SIGN_AS_UNIT, LEADER, Map.of("unitSigned", true));
-        world.complete(pi, AgreementProcess.SIGN_AS_COMMUNITY, SECRETARY, Map.of("communitySigned", true));
-        world.complete(pi, AgreementProcess.FILE, STREET, Map.of("filingDecision", "file"));
+        pi = world.activeAgreement("2027-01-01", "2028-12-31");
         number = (String) engine.getRuntimeService().getVariable(pi.getId(), "agreementNumber");
     }
 

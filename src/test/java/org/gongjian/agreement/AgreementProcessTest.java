@@ -192,7 +192,7 @@ class AgreementProcessTest {
 
     @Test
     void aQuarterStartsOneCommitmentCycleExactlyOnce() {
-        ProcessInstance pi = activeAgreement("2027-01-01", "2028-12-31");
+        ProcessInstance pi = world.activeAgreement("2027-01-01", "2028-12-31");
         String number = (String) engine.getRuntimeService().getVariable(pi.getId(), "agreementNumber");
 
         assertThat(world.job(pi, "quarterStarted").getDuedate())
@@ -223,7 +223,7 @@ class AgreementProcessTest {
 
     @Test
     void bothSidesAreRemindedToRenewSixtyDaysBeforeTheEnd() throws Exception {
-        ProcessInstance pi = activeAgreement("2027-01-01", "2027-12-31");
+        ProcessInstance pi = world.activeAgreement("2027-01-01", "2027-12-31");
         assertThat(world.job(pi, "renewalDue").getDuedate())
                 .isEqualTo(Date.from(java.time.LocalDate.of(2027, 11, 1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
         world.run(pi, "renewalDue");
@@ -236,7 +236,7 @@ class AgreementProcessTest {
 
     @Test
     void atTheEndOfTheTermTheAgreementExpires() throws Exception {
-        ProcessInstance pi = activeAgreement("2027-01-01", "2027-06-30");
+        ProcessInstance pi = world.activeAgreement("2027-01-01", "2027-06-30");
         String number = (String) engine.getRuntimeService().getVariable(pi.getId(), "agreementNumber");
         world.run(pi, "termEnded");
         world.run(pi, "expireAgreement");
@@ -247,7 +247,7 @@ class AgreementProcessTest {
 
     @Test
     void eitherSideMayTerminateWithAReasonAndTheOthersAreTold() throws Exception {
-        ProcessInstance pi = activeAgreement("2027-01-01", "2028-12-31");
+        ProcessInstance pi = world.activeAgreement("2027-01-01", "2028-12-31");
         String number = (String) engine.getRuntimeService().getVariable(pi.getId(), "agreementNumber");
         engine.getRuntimeService().createMessageCorrelation(AgreementProcess.TERMINATION_MESSAGE)
                 .processInstanceId(pi.getId())
@@ -295,18 +295,6 @@ class AgreementProcessTest {
         engine.getManagementService().executeJob(jobId);
         assertThat(to(onlyMail())).containsExactly("zhangjianguo@school.example.cn");
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
-    }
-
-    /** An agreement that has just come into force, the way the process gets there. */
-    private ProcessInstance activeAgreement(String start, String end) {
-        ProcessInstance pi = world.start();
-        world.complete(pi, AgreementProcess.DRAFT, STAFF, draft("school", start, end));
-        world.complete(pi, AgreementProcess.ANSWER, LIAISON, resources());
-        world.complete(pi, AgreementProcess.REVIEW, SECRETARY, review("accept", null));
-        world.complete(pi, AgreementProcess.SIGN_AS_UNIT, LEADER, Map.of("unitSigned", true));
-        world.complete(pi, AgreementProcess.SIGN_AS_COMMUNITY, SECRETARY, Map.of("communitySigned", true));
-        world.complete(pi, AgreementProcess.FILE, STREET, Map.of("filingDecision", "file"));
-        return pi;
     }
 
     private static int unusedPort() throws java.io.IOException {

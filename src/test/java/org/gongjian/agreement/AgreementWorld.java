@@ -68,6 +68,18 @@ final class AgreementWorld {
         }
     }
 
+    /** An agreement for the school that has just come into force, the way the process gets there. */
+    ProcessInstance activeAgreement(String start, String end) {
+        ProcessInstance pi = start();
+        complete(pi, AgreementProcess.DRAFT, STAFF, draft("school", start, end));
+        complete(pi, AgreementProcess.ANSWER, LIAISON, resources());
+        complete(pi, AgreementProcess.REVIEW, SECRETARY, review("accept", null));
+        complete(pi, AgreementProcess.SIGN_AS_UNIT, LEADER, Map.of("unitSigned", true));
+        complete(pi, AgreementProcess.SIGN_AS_COMMUNITY, SECRETARY, Map.of("communitySigned", true));
+        complete(pi, AgreementProcess.FILE, STREET, Map.of("filingDecision", "file"));
+        return pi;
+    }
+
     static Map<String, Object> draft(String unitId, String start, String end) {
         Map<String, Object> v = new HashMap<>();
         v.put("unitId", unitId);
