@@ -76,13 +76,19 @@ public class DemoClock {
                 if (due.isEmpty()) {
                     break;
                 }
+                String jobId = due.get(0).getId();
                 try {
-                    management.executeJob(due.get(0).getId());
+                    management.executeJob(jobId);
                     executed++;
                 } catch (RuntimeException e) {
-                    // the engine has counted the failure down on the job; it becomes an incident in Cockpit at zero retries
-                    failed++;
-                    log.warn("Job {} failed at demo time {}: {}", due.get(0).getId(), now(), e.getMessage());
+                    if (management.createJobQuery().jobId(jobId).count() == 0) {
+                        // the job executor ran it at the same moment; it is done, once
+                        executed++;
+                    } else {
+                        // the engine has counted the failure down on the job; at zero retries it is an incident in Cockpit
+                        failed++;
+                        log.warn("Job {} failed at demo time {}: {}", jobId, now(), e.getMessage());
+                    }
                 }
             }
         }
