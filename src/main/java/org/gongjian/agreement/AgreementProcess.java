@@ -27,6 +27,8 @@ public final class AgreementProcess {
     public static final String TERM_START = "termStart";
     public static final String TERM_END = "termEnd";
     public static final String NEEDS = "needs";
+    /** What community staff type: one need per line; the process keeps it as the list {@link #NEEDS}. */
+    public static final String NEEDS_TEXT = "needsText";
     public static final String VENUES = "venues";
     public static final String VOLUNTEERS = "volunteers";
     public static final String EXPERTISE = "expertise";
@@ -34,6 +36,7 @@ public final class AgreementProcess {
     public static final String CONTACT_PERSON = "contactPerson";
     public static final String CONTACT_PHONE = "contactPhone";
     public static final String PROPOSED_ACTIVITIES = "proposedActivities";
+    public static final String PROPOSED_ACTIVITIES_TEXT = "proposedActivitiesText";
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REVIEW_COMMENTS = "reviewComments";
     public static final String UNIT_SIGNED = "unitSigned";

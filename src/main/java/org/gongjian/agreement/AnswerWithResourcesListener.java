@@ -23,10 +23,10 @@ class AnswerWithResourcesListener implements ExecutionListener {
         BigDecimal funds = form.number(ANNUAL_FUNDS, "年度共建经费", BigDecimal.ZERO);
         form.text(CONTACT_PERSON, "联系人", true, 50);
         form.text(CONTACT_PHONE, "联系电话", false, 30);
-        ArrayNode activities = form.list(PROPOSED_ACTIVITIES, "拟开展的活动", true);
+        ArrayNode activities = form.lines(PROPOSED_ACTIVITIES_TEXT, "拟开展的活动", true, "title", "timing");
         for (int i = 0; i < activities.size(); i++) {
-            FormFields.itemText(activities.get(i), PROPOSED_ACTIVITIES, i, "title", "活动", true, 100);
-            FormFields.itemText(activities.get(i), PROPOSED_ACTIVITIES, i, "timing", "时间安排", false, 100);
+            FormFields.itemText(activities.get(i), PROPOSED_ACTIVITIES_TEXT, i, "title", "活动", true, 100);
+            FormFields.itemText(activities.get(i), PROPOSED_ACTIVITIES_TEXT, i, "timing", "时间安排", false, 100);
         }
         execution.setVariable(VOLUNTEERS, volunteers);
         execution.setVariable(ANNUAL_FUNDS, funds.doubleValue());

@@ -48,11 +48,11 @@ class DraftAgreementListener implements ExecutionListener {
             throw FormFields.invalid(TERM_END, "结束日期已经过去 (the term has already ended)");
         }
 
-        ArrayNode needs = form.list(NEEDS, "社区需求清单", true);
+        ArrayNode needs = form.lines(NEEDS_TEXT, "社区需求清单", true, "title", "description");
         for (int i = 0; i < needs.size(); i++) {
             JsonNode need = needs.get(i);
-            FormFields.itemText(need, NEEDS, i, "title", "需求", true, 100);
-            FormFields.itemText(need, NEEDS, i, "description", "说明", false, 1000);
+            FormFields.itemText(need, NEEDS_TEXT, i, "title", "需求", true, 100);
+            FormFields.itemText(need, NEEDS_TEXT, i, "description", "说明", false, 1000);
         }
 
         execution.setVariable(UNIT_NAME, unit.name());

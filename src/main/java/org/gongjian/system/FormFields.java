@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.spin.Spin;
@@ -96,23 +97,26 @@ public final class FormFields {
         return Boolean.TRUE.equals(scope.getVariable(field)) || "true".equals(String.valueOf(scope.getVariable(field)));
     }
 
-    /** A list from a dynamic list of the form, as JSON; each item an object. */
-    public ArrayNode list(String field, String label, boolean required) {
-        JsonNode node = json(scope.getVariable(field), field, label);
-        if (node == null || node.isNull()) {
-            node = JSON.createArrayNode();
-        }
-        if (!node.isArray()) {
-            throw invalid(field, label + "应为列表 (must be a list)");
-        }
-        ArrayNode list = (ArrayNode) node;
-        if (required && list.isEmpty()) {
-            throw invalid(field, label + "至少需要一项 (needs at least one item)");
-        }
-        for (int i = 0; i < list.size(); i++) {
-            if (!list.get(i).isObject()) {
-                throw invalid(field, label + "第 " + (i + 1) + " 项格式不对 (item " + (i + 1) + " is not an object)");
+    /**
+     * A list written one item per line in a text area, each line split at its first colon (full
+     * or half width) into two named parts, e.g. "关爱空巢老人：每月上门探访" into title and description.
+     * Lists are typed this way because Tasklist 7.24 will not complete a form whose dynamic list
+     * a person has typed into (form-js keeps an empty error entry for each list field it checked).
+     */
+    public ArrayNode lines(String field, String label, boolean required, String first, String second) {
+        String text = text(field, label, required, 20_000);
+        ArrayNode list = JSON.createArrayNode();
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
             }
+            String[] parts = line.trim().split("[:：]", 2);
+            ObjectNode item = list.addObject();
+            item.put(first, parts[0].trim());
+            item.put(second, parts.length > 1 ? parts[1].trim() : "");
+        }
+        if (required && list.isEmpty()) {
+            throw invalid(field, label + "至少需要一项 (needs at least one line)");
         }
         return list;
     }

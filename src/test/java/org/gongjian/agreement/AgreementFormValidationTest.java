@@ -43,8 +43,8 @@ class AgreementFormValidationTest {
     void badDraftsAreRefused() {
         refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "2027-06-30", "2027-01-01", NEEDS), "termEnd");
         refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "2027-01-01", "2030-06-30", NEEDS), "termEnd");
-        refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "2027-01-01", "2027-12-31", "[]"), "needs");
-        refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "2027-01-01", "2027-12-31", "[{\"title\":\"\"}]"), "needs[0].title");
+        refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "2027-01-01", "2027-12-31", "   "), "needsText");
+        refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "2027-01-01", "2027-12-31", "：只有说明没有需求"), "needsText[0].title");
         refused(AgreementProcess.DRAFT, STAFF, draftJson("power", "2027-01-01", "2027-12-31", NEEDS), "unitId");
         refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "not-a-date", "2027-12-31", NEEDS), "termStart");
         assertThat(engine.getRuntimeService().getVariable(pi.getId(), "termEnd")).as("nothing changed").isNull();
@@ -58,8 +58,8 @@ class AgreementFormValidationTest {
         refused(AgreementProcess.ANSWER, LIAISON, resourcesJson("annualFunds", "{\"value\": -1}"), "annualFunds");
         refused(AgreementProcess.ANSWER, LIAISON, resourcesJson("volunteers", "{\"value\": -3}"), "volunteers");
         refused(AgreementProcess.ANSWER, LIAISON, resourcesJson("contactPerson", "{\"value\": \"  \"}"), "contactPerson");
-        refused(AgreementProcess.ANSWER, LIAISON, resourcesJson("proposedActivities", "{\"value\": \"[]\", \"type\": \"Json\"}"),
-                "proposedActivities");
+        refused(AgreementProcess.ANSWER, LIAISON, resourcesJson("proposedActivitiesText", "{\"value\": \"\"}"),
+                "proposedActivitiesText");
         submitted(AgreementProcess.ANSWER, LIAISON, resourcesJson("venues", "{\"value\": \"操场\"}"));
 
         refused(AgreementProcess.REVIEW, SECRETARY, "{\"reviewDecision\": {\"value\": \"return\"}}", "reviewComments");
@@ -89,11 +89,11 @@ class AgreementFormValidationTest {
         assertThat(staff.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
-    private static final String NEEDS = "[{\"title\":\"关爱空巢老人\"}]";
+    private static final String NEEDS = "关爱空巢老人：每月上门探访";
 
     private static String draftJson(String unit, String start, String end, String needs) {
         return "{\"unitId\": {\"value\": \"" + unit + "\"}, \"termStart\": {\"value\": \"" + start + "\"},"
-                + " \"termEnd\": {\"value\": \"" + end + "\"}, \"needs\": {\"value\": " + quote(needs) + ", \"type\": \"Json\"}}";
+                + " \"termEnd\": {\"value\": \"" + end + "\"}, \"needsText\": {\"value\": " + quote(needs) + "}}";
     }
 
     private static String resourcesJson(String override, String value) {
@@ -104,7 +104,7 @@ class AgreementFormValidationTest {
         fields.put("annualFunds", "{\"value\": 30000}");
         fields.put("contactPerson", "{\"value\": \"杨雪\"}");
         fields.put("contactPhone", "{\"value\": \"13900000000\"}");
-        fields.put("proposedActivities", "{\"value\": " + quote("[{\"title\":\"周末课堂\"}]") + ", \"type\": \"Json\"}");
+        fields.put("proposedActivitiesText", "{\"value\": \"周末课堂：每月第二个周六\"}");
         fields.put(override, value);
         StringBuilder json = new StringBuilder("{");
         fields.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\": ").append(v));

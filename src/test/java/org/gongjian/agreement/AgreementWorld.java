@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.Spin;
 
 /**
  * The demo world's people acting on an agreement through the engine's Java API, each with their
@@ -85,7 +84,7 @@ final class AgreementWorld {
         v.put("unitId", unitId);
         v.put("termStart", start);
         v.put("termEnd", end);
-        v.put("needs", Spin.JSON("[{\"title\":\"关爱空巢老人\",\"description\":\"每月上门探访\"},{\"title\":\"青少年课后托管\"}]"));
+        v.put("needsText", "关爱空巢老人：每月上门探访\n青少年课后托管");
         return v;
     }
 
@@ -97,7 +96,7 @@ final class AgreementWorld {
         v.put("annualFunds", 30000.0);
         v.put("contactPerson", "杨雪");
         v.put("contactPhone", "13900000000");
-        v.put("proposedActivities", Spin.JSON("[{\"title\":\"周末课堂\",\"timing\":\"每月第二个周六\"}]"));
+        v.put("proposedActivitiesText", "周末课堂：每月第二个周六");
         return v;
     }
 
