@@ -1,6 +1,5 @@
 package org.gongjian.agreement;
 
-import java.security.Principal;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -86,7 +85,7 @@ class AgreementController {
 
     @PostMapping("/agreements/{number}/termination")
     String terminate(@PathVariable String number, @RequestParam(name = "reason", required = false) String reason,
-                     Authentication who, Principal principal, Model model, HttpServletResponse response) {
+                     Authentication who, Model model, HttpServletResponse response) {
         Agreements.Agreement a = readable(number, who);
         if (!isParty(who, a)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
@@ -103,7 +102,7 @@ class AgreementController {
         }
         runtime.createMessageCorrelation(TERMINATION_MESSAGE)
                 .processInstanceId(a.processInstanceId())
-                .setVariable(TERMINATED_BY, principal.getName())
+                .setVariable(TERMINATED_BY, who.getName())
                 .setVariable(TERMINATION_REASON, text)
                 .correlate();
         return "redirect:/agreements/" + number + "?terminated";

@@ -69,11 +69,6 @@ public class Agreements {
                 .stream().findFirst();
     }
 
-    public Optional<Agreement> byProcess(String processInstanceId) {
-        return jdbc.query("SELECT * FROM agreement WHERE process_instance_id = ?", Agreements::agreement, processInstanceId)
-                .stream().findFirst();
-    }
-
     public List<Agreement> all() {
         return jdbc.query("SELECT * FROM agreement ORDER BY activated_at DESC", Agreements::agreement);
     }
