@@ -37,7 +37,8 @@ class ApplicationStartsTest {
         ResponseEntity<String> zh = rest.getForEntity("/", String.class);
         assertThat(zh.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(zh.getBody()).contains("社区与驻区单位共建机制", "liuyang", "刘洋", "新华第一实验小学 联络员",
-                "/camunda/app/tasklist/", "/camunda/app/cockpit/", "/camunda/app/admin/", "/mailbox", "/demo-clock");
+                "/camunda/app/tasklist/", "/camunda/app/cockpit/", "/camunda/app/admin/", "/mailbox", "/demo-clock",
+                "一份共建协议走完全程", "zhangjianguo（张建国，单位党组织书记）");
         assertThat(rest.getForObject("/?lang=en", String.class)).contains("Joint building between a community");
     }
 
