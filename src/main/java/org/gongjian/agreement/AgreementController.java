@@ -1,6 +1,11 @@
 package org.gongjian.agreement;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
@@ -14,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,6 +40,9 @@ import static org.gongjian.agreement.AgreementProcess.*;
 @Controller
 class AgreementController {
 
+    private static final Pattern COMMUNITY_GROUP = Pattern.compile("GROUP_community-(.+)-(?:secretary|staff)");
+    private static final Pattern UNIT_GROUP = Pattern.compile("GROUP_unit-(.+)-(?:leader|liaison)");
+
     static final int MIN_REASON = 5;
     static final int MAX_REASON = 2000;
 
@@ -42,9 +51,11 @@ class AgreementController {
     private final EscalationLog escalations;
     private final RuntimeService runtime;
     private final IdentityService identity;
+    private final AgreementTerm term;
 
     AgreementController(Agreements agreements, AgreementPdf pdf, EscalationLog escalations, RuntimeService runtime,
-                        IdentityService identity) {
+                        IdentityService identity, AgreementTerm term) {
+        this.term = term;
         this.agreements = agreements;
         this.pdf = pdf;
         this.escalations = escalations;
@@ -54,7 +65,7 @@ class AgreementController {
 
     @GetMapping("/agreements")
     String list(Authentication who, Model model) {
-        model.addAttribute("agreements", agreements.all().stream().filter(a -> mayRead(who, a)).toList());
+        model.addAttribute("agreements", visibleTo(who));
         return "agreement/list";
     }
 
@@ -66,6 +77,7 @@ class AgreementController {
         model.addAttribute("rounds", agreements.rounds(a.processInstanceId()));
         model.addAttribute("signatures", agreements.signatures(a.processInstanceId()));
         model.addAttribute("escalations", escalations.forProcess(a.processInstanceId()));
+        model.addAttribute("zone", term.zone());
         model.addAttribute("mayTerminate", "ACTIVE".equals(a.status()) && isParty(who, a));
         model.addAttribute("minReason", MIN_REASON);
         model.addAttribute("maxReason", MAX_REASON);
@@ -111,6 +123,25 @@ class AgreementController {
     @ExceptionHandler(AgreementPdf.FontMissingException.class)
     ResponseEntity<String> noFont(AgreementPdf.FontMissingException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+    }
+
+    /** Everyone's for the street committee and administrators; otherwise their communities' and units'. */
+    private List<Agreements.Agreement> visibleTo(Authentication who) {
+        if (has(who, "ROLE_ADMIN") || has(who, group(Groups.STREET_COMMITTEE))) {
+            return agreements.newest();
+        }
+        Set<String> communities = new TreeSet<>();
+        Set<String> units = new TreeSet<>();
+        for (GrantedAuthority authority : who.getAuthorities()) {
+            Matcher community = COMMUNITY_GROUP.matcher(authority.getAuthority());
+            Matcher unit = UNIT_GROUP.matcher(authority.getAuthority());
+            if (community.matches()) {
+                communities.add(community.group(1));
+            } else if (unit.matches()) {
+                units.add(unit.group(1));
+            }
+        }
+        return agreements.newestOf(communities, units);
     }
 
     private Agreements.Agreement readable(String number, Authentication who) {

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,8 +71,29 @@ public class Agreements {
                 .stream().findFirst();
     }
 
-    public List<Agreement> all() {
-        return jdbc.query("SELECT * FROM agreement ORDER BY activated_at DESC", Agreements::agreement);
+    /** How many agreements a list page shows at most, newest first. */
+    public static final int PAGE = 200;
+
+    /** The newest agreements of all communities and units. */
+    public List<Agreement> newest() {
+        return jdbc.query("SELECT * FROM agreement ORDER BY activated_at DESC LIMIT " + PAGE, Agreements::agreement);
+    }
+
+    /** The newest agreements of the given communities or units (their ids; either may be empty). */
+    public List<Agreement> newestOf(Collection<String> communityIds, Collection<String> unitIds) {
+        if (communityIds.isEmpty() && unitIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> ids = new ArrayList<>(communityIds);
+        ids.addAll(unitIds);
+        String sql = "SELECT * FROM agreement WHERE community_id IN (" + marks(communityIds.size()) + ") OR unit_id IN ("
+                + marks(unitIds.size()) + ") ORDER BY activated_at DESC LIMIT " + PAGE;
+        return jdbc.query(sql, Agreements::agreement, ids.toArray());
+    }
+
+    private static String marks(int n) {
+        // an empty IN list is not SQL; NULL matches nothing
+        return n == 0 ? "NULL" : String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     public int recordRound(String processInstanceId, String resourcesJson, String decision, String comments, String by,

@@ -38,18 +38,20 @@ public class EscalationLog {
     }
 
     public List<Entry> forTask(String taskId) {
-        return jdbc.query("SELECT * FROM escalation_log WHERE task_id = ? ORDER BY sent_at, id", (rs, i) -> new Entry(
-                rs.getString("task_id"), rs.getString("task_key"), rs.getString("task_name"),
-                rs.getString("process_instance_id"), rs.getString("process_key"), rs.getString("business_key"),
-                rs.getString("unit_id"), rs.getString("step"), rs.getString("notified_role"), rs.getString("recipients"),
-                instant(rs.getTimestamp("task_created_at")), instant(rs.getTimestamp("task_due_at")),
-                instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("task_done_at"))), taskId);
+        return jdbc.query("SELECT * FROM escalation_log WHERE task_id = ? ORDER BY sent_at, id", EscalationLog::entry, taskId);
     }
 
     public List<Entry> forProcess(String processInstanceId) {
-        return jdbc.query("SELECT task_id FROM escalation_log WHERE process_instance_id = ? GROUP BY task_id",
-                        (rs, i) -> rs.getString(1), processInstanceId)
-                .stream().flatMap(taskId -> forTask(taskId).stream()).toList();
+        return jdbc.query("SELECT * FROM escalation_log WHERE process_instance_id = ? ORDER BY sent_at, id",
+                EscalationLog::entry, processInstanceId);
+    }
+
+    private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Entry(rs.getString("task_id"), rs.getString("task_key"), rs.getString("task_name"),
+                rs.getString("process_instance_id"), rs.getString("process_key"), rs.getString("business_key"),
+                rs.getString("unit_id"), rs.getString("step"), rs.getString("notified_role"), rs.getString("recipients"),
+                instant(rs.getTimestamp("task_created_at")), instant(rs.getTimestamp("task_due_at")),
+                instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("task_done_at")));
     }
 
     public void taskDone(String taskId, Instant at) {

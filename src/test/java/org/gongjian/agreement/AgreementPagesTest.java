@@ -68,6 +68,12 @@ class AgreementPagesTest {
         mvc.perform(get("/agreements/" + number).with(person(OTHER_LIAISON, "unit-power-liaison"))).andExpect(status().isNotFound());
         mvc.perform(get("/agreements/" + number + ".pdf").with(person(OTHER_LIAISON, "unit-power-liaison")))
                 .andExpect(status().isNotFound());
+        mvc.perform(get("/agreements").with(person(LIAISON, "unit-school-liaison")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(number)));
+        mvc.perform(get("/agreements").with(person(STAFF, "community-heping-staff")))
+                .andExpect(content().string(containsString(number)));
+        mvc.perform(get("/agreements").with(person(STREET, "street-committee")))
+                .andExpect(content().string(containsString(number)));
         mvc.perform(get("/agreements").with(person(OTHER_LIAISON, "unit-power-liaison")))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.not(containsString(number))));
     }
