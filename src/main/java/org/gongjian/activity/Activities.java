@@ -1,0 +1,284 @@
+package org.gongjian.activity;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Activities, their sign-ups, ratings and evidence photos. */
+@Repository
+public class Activities {
+
+    public static final String PLANNED = "PLANNED";
+    public static final String PUBLISHED = "PUBLISHED";
+    public static final String EVIDENCE = "EVIDENCE";
+    public static final String KEPT = "KEPT";
+    public static final String CANCELLED = "CANCELLED";
+    public static final String MISSED = "MISSED";
+
+    public static final String SIGNED_UP = "SIGNED_UP";
+    public static final String RELEASED = "RELEASED";
+
+    private final JdbcTemplate jdbc;
+
+    Activities(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Activity(long id, String businessKey, String processInstanceId, String agreementNumber, String quarter,
+                           String communityId, String communityName, String unitId, String unitName, String title,
+                           String kind, String description, String place, Instant startsAt, Instant endsAt,
+                           Instant signupClosesAt, int places, int volunteers, BigDecimal hours, String checkinCode,
+                           String status, String statusReason, Instant publishedAt, Instant evidenceDueAt,
+                           String evidenceSummary, Instant evidenceAt, Instant endedAt) {
+
+        public boolean open() {
+            return PUBLISHED.equals(status);
+        }
+
+        /** Kept, cancelled or missed: nothing more happens to it. */
+        public boolean ended() {
+            return KEPT.equals(status) || CANCELLED.equals(status) || MISSED.equals(status);
+        }
+    }
+
+    public record Signup(long id, long activityId, String name, String phone, String email, boolean partyMember,
+                         String partyOrganisation, String token, String clientAddress, Instant signedUpAt, String status,
+                         Instant checkedInAt, Instant remindedAt) {}
+
+    public record Rating(long signupId, long activityId, int stars, String comment, Instant ratedAt) {}
+
+    public record Photo(long id, long activityId, String fileName, String contentType, int sizeBytes, String uploadedBy,
+                        Instant uploadedAt) {}
+
+    /** A committed activity as the quarterly commitment hands it over; it is not public until published. */
+    public record Plan(String businessKey, String processInstanceId, String agreementNumber, String quarter,
+                       String communityId, String communityName, String unitId, String unitName, String title,
+                       String kind, String place, Instant startsAt, Instant endsAt, Instant signupClosesAt, int places,
+                       int volunteers, BigDecimal hours, String checkinCode) {}
+
+    public long plan(Plan p) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            var s = c.prepareStatement("""
+                    INSERT INTO activity (business_key, process_instance_id, agreement_number, quarter, community_id,
+                        community_name, unit_id, unit_name, title, kind, place, starts_at, ends_at, signup_closes_at,
+                        places, volunteers, hours, checkin_code, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED')""", new String[] {"id"});
+            int i = 1;
+            s.setString(i++, p.businessKey());
+            s.setString(i++, p.processInstanceId());
+            s.setString(i++, p.agreementNumber());
+            s.setString(i++, p.quarter());
+            s.setString(i++, p.communityId());
+            s.setString(i++, p.communityName());
+            s.setString(i++, p.unitId());
+            s.setString(i++, p.unitName());
+            s.setString(i++, p.title());
+            s.setString(i++, p.kind());
+            s.setString(i++, p.place());
+            s.setTimestamp(i++, Timestamp.from(p.startsAt()));
+            s.setTimestamp(i++, Timestamp.from(p.endsAt()));
+            s.setTimestamp(i++, Timestamp.from(p.signupClosesAt()));
+            s.setInt(i++, p.places());
+            s.setInt(i++, p.volunteers());
+            s.setBigDecimal(i++, p.hours());
+            s.setString(i, p.checkinCode());
+            return s;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    /** The liaison's published details; from now on the board shows it and people may sign up. */
+    public void publish(long id, String title, String kind, String description, String place, Instant startsAt,
+                        Instant endsAt, Instant signupClosesAt, int places, Instant at) {
+        jdbc.update("""
+                UPDATE activity SET title = ?, kind = ?, description = ?, place = ?, starts_at = ?, ends_at = ?,
+                    signup_closes_at = ?, places = ?, status = 'PUBLISHED', published_at = ? WHERE id = ?""",
+                title, kind, description, place, Timestamp.from(startsAt), Timestamp.from(endsAt),
+                Timestamp.from(signupClosesAt), places, Timestamp.from(at), id);
+    }
+
+    public void evidenceDue(long id, Instant due) {
+        jdbc.update("UPDATE activity SET evidence_due_at = ? WHERE id = ?", Timestamp.from(due), id);
+    }
+
+    public void evidenceSubmitted(long id, String summary, Instant at) {
+        jdbc.update("UPDATE activity SET status = 'EVIDENCE', evidence_summary = ?, evidence_at = ? WHERE id = ?",
+                summary, Timestamp.from(at), id);
+    }
+
+    /** Verification returned the evidence: it is open again for the liaison. */
+    public void evidenceReturned(long id, String reason) {
+        jdbc.update("UPDATE activity SET status = 'PUBLISHED', status_reason = ? WHERE id = ?", reason, id);
+    }
+
+    public void end(long id, String status, String reason, Instant at) {
+        jdbc.update("UPDATE activity SET status = ?, status_reason = ?, ended_at = ? WHERE id = ?",
+                status, reason, Timestamp.from(at), id);
+    }
+
+    public Optional<Activity> find(long id) {
+        return jdbc.query("SELECT * FROM activity WHERE id = ?", Activities::activity, id).stream().findFirst();
+    }
+
+    public Optional<Activity> findByBusinessKey(String businessKey) {
+        return jdbc.query("SELECT * FROM activity WHERE business_key = ?", Activities::activity, businessKey)
+                .stream().findFirst();
+    }
+
+    /** The community's published and finished activities that start in [from, to), soonest first. */
+    public List<Activity> ofCommunity(String communityId, Instant from, Instant to) {
+        return jdbc.query("""
+                SELECT * FROM activity WHERE community_id = ? AND status <> 'PLANNED' AND starts_at >= ? AND starts_at < ?
+                ORDER BY starts_at, id LIMIT 500""", Activities::activity, communityId, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** Every activity committed for one quarter of one agreement. */
+    public List<Activity> ofQuarter(String agreementNumber, String quarter) {
+        return jdbc.query("SELECT * FROM activity WHERE agreement_number = ? AND quarter = ? ORDER BY starts_at, id",
+                Activities::activity, agreementNumber, quarter);
+    }
+
+    /** Locks the activity's row until the transaction ends: sign-ups for its last place queue here. */
+    Activity lock(long id) {
+        return jdbc.query("SELECT * FROM activity WHERE id = ? FOR UPDATE", Activities::activity, id)
+                .stream().findFirst().orElseThrow(() -> new ActivityNotFoundException(id));
+    }
+
+    // sign-ups
+
+    public int placesTaken(long activityId) {
+        return count("SELECT COUNT(*) FROM signup WHERE activity_id = ? AND status = 'SIGNED_UP'", activityId);
+    }
+
+    void insertSignup(Signup s) {
+        jdbc.update("""
+                INSERT INTO signup (activity_id, name, phone, email, party_member, party_organisation, token, client_address,
+                    signed_up_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SIGNED_UP')""",
+                s.activityId(), s.name(), s.phone(), s.email(), s.partyMember(), s.partyOrganisation(), s.token(),
+                s.clientAddress(), Timestamp.from(s.signedUpAt()));
+    }
+
+    public Optional<Signup> signup(long activityId, String phone) {
+        return jdbc.query("SELECT * FROM signup WHERE activity_id = ? AND phone = ?", Activities::signup, activityId, phone)
+                .stream().findFirst();
+    }
+
+    public Optional<Signup> signupByToken(String token) {
+        return jdbc.query("SELECT * FROM signup WHERE token = ?", Activities::signup, token).stream().findFirst();
+    }
+
+    public List<Signup> signups(long activityId) {
+        return jdbc.query("SELECT * FROM signup WHERE activity_id = ? ORDER BY signed_up_at, id", Activities::signup, activityId);
+    }
+
+    int signupsByPhoneSince(String phone, Instant since) {
+        return count("SELECT COUNT(*) FROM signup WHERE phone = ? AND signed_up_at >= ?", phone, Timestamp.from(since));
+    }
+
+    int signupsByAddressSince(String address, Instant since) {
+        return count("SELECT COUNT(*) FROM signup WHERE client_address = ? AND signed_up_at >= ?", address, Timestamp.from(since));
+    }
+
+    void checkedIn(long signupId, Instant at) {
+        jdbc.update("UPDATE signup SET checked_in_at = ? WHERE id = ? AND checked_in_at IS NULL", Timestamp.from(at), signupId);
+    }
+
+    void reminded(long signupId, Instant at) {
+        jdbc.update("UPDATE signup SET reminded_at = ? WHERE id = ?", Timestamp.from(at), signupId);
+    }
+
+    /** Gives every place of the activity back. */
+    void releaseAll(long activityId) {
+        jdbc.update("UPDATE signup SET status = 'RELEASED' WHERE activity_id = ? AND status = 'SIGNED_UP'", activityId);
+    }
+
+    // ratings
+
+    void insertRating(Rating r) {
+        jdbc.update("INSERT INTO activity_rating (signup_id, activity_id, stars, comment, rated_at) VALUES (?, ?, ?, ?, ?)",
+                r.signupId(), r.activityId(), r.stars(), r.comment(), Timestamp.from(r.ratedAt()));
+    }
+
+    public Optional<Rating> rating(long signupId) {
+        return jdbc.query("SELECT * FROM activity_rating WHERE signup_id = ?", Activities::rating, signupId).stream().findFirst();
+    }
+
+    public List<Rating> ratings(long activityId) {
+        return jdbc.query("SELECT * FROM activity_rating WHERE activity_id = ? ORDER BY rated_at", Activities::rating, activityId);
+    }
+
+    // photos
+
+    public long addPhoto(long activityId, String fileName, String contentType, byte[] content, String by, Instant at) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            var s = c.prepareStatement("""
+                    INSERT INTO activity_photo (activity_id, file_name, content_type, size_bytes, content, uploaded_by, uploaded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            s.setLong(1, activityId);
+            s.setString(2, fileName);
+            s.setString(3, contentType);
+            s.setInt(4, content.length);
+            s.setBytes(5, content);
+            s.setString(6, by);
+            s.setTimestamp(7, Timestamp.from(at));
+            return s;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    public List<Photo> photos(long activityId) {
+        return jdbc.query("""
+                SELECT id, activity_id, file_name, content_type, size_bytes, uploaded_by, uploaded_at
+                FROM activity_photo WHERE activity_id = ? ORDER BY id""", (rs, i) -> new Photo(rs.getLong("id"),
+                rs.getLong("activity_id"), rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"),
+                rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()), activityId);
+    }
+
+    public Optional<byte[]> photoContent(long activityId, long photoId) {
+        return jdbc.query("SELECT content FROM activity_photo WHERE id = ? AND activity_id = ?",
+                (rs, i) -> rs.getBytes("content"), photoId, activityId).stream().findFirst();
+    }
+
+    private int count(String sql, Object... args) {
+        Integer n = jdbc.queryForObject(sql, Integer.class, args);
+        return n == null ? 0 : n;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Activity activity(ResultSet rs, int row) throws SQLException {
+        return new Activity(rs.getLong("id"), rs.getString("business_key"), rs.getString("process_instance_id"),
+                rs.getString("agreement_number"), rs.getString("quarter"), rs.getString("community_id"),
+                rs.getString("community_name"), rs.getString("unit_id"), rs.getString("unit_name"), rs.getString("title"),
+                rs.getString("kind"), rs.getString("description"), rs.getString("place"), instant(rs, "starts_at"),
+                instant(rs, "ends_at"), instant(rs, "signup_closes_at"), rs.getInt("places"), rs.getInt("volunteers"),
+                rs.getBigDecimal("hours"), rs.getString("checkin_code"), rs.getString("status"),
+                rs.getString("status_reason"), instant(rs, "published_at"), instant(rs, "evidence_due_at"),
+                rs.getString("evidence_summary"), instant(rs, "evidence_at"), instant(rs, "ended_at"));
+    }
+
+    private static Signup signup(ResultSet rs, int row) throws SQLException {
+        return new Signup(rs.getLong("id"), rs.getLong("activity_id"), rs.getString("name"), rs.getString("phone"),
+                rs.getString("email"), rs.getBoolean("party_member"), rs.getString("party_organisation"),
+                rs.getString("token"), rs.getString("client_address"), instant(rs, "signed_up_at"), rs.getString("status"),
+                instant(rs, "checked_in_at"), instant(rs, "reminded_at"));
+    }
+
+    private static Rating rating(ResultSet rs, int row) throws SQLException {
+        return new Rating(rs.getLong("signup_id"), rs.getLong("activity_id"), rs.getInt("stars"), rs.getString("comment"),
+                instant(rs, "rated_at"));
+    }
+}
