@@ -51,13 +51,21 @@ CREATE TABLE signup (
     signed_up_at         TIMESTAMP     NOT NULL,
     status               VARCHAR(16)   NOT NULL,
     checked_in_at        TIMESTAMP,
-    reminded_at          TIMESTAMP,
     CONSTRAINT signup_once_per_phone UNIQUE (activity_id, phone),
     CONSTRAINT signup_status CHECK (status IN ('SIGNED_UP', 'RELEASED')),
     CONSTRAINT signup_party CHECK (party_organisation IS NULL OR party_organisation IN ('IN_SERVICE', 'RETIRED', 'MOBILE', 'TWO_NEW'))
 );
 CREATE INDEX signup_phone ON signup (phone, signed_up_at);
 CREATE INDEX signup_address ON signup (client_address, signed_up_at);
+
+-- Each personal mail to a person signed up (REMINDER, RATING, CANCELLED, MISSED), recorded as
+-- soon as it is sent and in its own transaction, so that a retried job does not send it again.
+CREATE TABLE signup_mail (
+    signup_id            BIGINT        NOT NULL,
+    kind                 VARCHAR(16)   NOT NULL,
+    sent_at              TIMESTAMP     NOT NULL,
+    PRIMARY KEY (signup_id, kind)
+);
 
 -- A rating by someone who took part: one per sign-up.
 CREATE TABLE activity_rating (

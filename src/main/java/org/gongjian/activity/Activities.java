@@ -51,7 +51,7 @@ public class Activities {
 
     public record Signup(long id, long activityId, String name, String phone, String email, boolean partyMember,
                          String partyOrganisation, String token, String clientAddress, Instant signedUpAt, String status,
-                         Instant checkedInAt, Instant remindedAt) {}
+                         Instant checkedInAt) {}
 
     public record Rating(long signupId, long activityId, int stars, String comment, Instant ratedAt) {}
 
@@ -192,8 +192,12 @@ public class Activities {
         jdbc.update("UPDATE signup SET checked_in_at = ? WHERE id = ? AND checked_in_at IS NULL", Timestamp.from(at), signupId);
     }
 
-    void reminded(long signupId, Instant at) {
-        jdbc.update("UPDATE signup SET reminded_at = ? WHERE id = ?", Timestamp.from(at), signupId);
+    boolean mailed(long signupId, String kind) {
+        return count("SELECT COUNT(*) FROM signup_mail WHERE signup_id = ? AND kind = ?", signupId, kind) > 0;
+    }
+
+    void recordMail(long signupId, String kind, Instant at) {
+        jdbc.update("INSERT INTO signup_mail (signup_id, kind, sent_at) VALUES (?, ?, ?)", signupId, kind, Timestamp.from(at));
     }
 
     /** Gives every place of the activity back. */
@@ -274,7 +278,7 @@ public class Activities {
         return new Signup(rs.getLong("id"), rs.getLong("activity_id"), rs.getString("name"), rs.getString("phone"),
                 rs.getString("email"), rs.getBoolean("party_member"), rs.getString("party_organisation"),
                 rs.getString("token"), rs.getString("client_address"), instant(rs, "signed_up_at"), rs.getString("status"),
-                instant(rs, "checked_in_at"), instant(rs, "reminded_at"));
+                instant(rs, "checked_in_at"));
     }
 
     private static Rating rating(ResultSet rs, int row) throws SQLException {

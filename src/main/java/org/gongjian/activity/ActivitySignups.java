@@ -90,7 +90,7 @@ public class ActivitySignups {
             throw new SignupRefusedException(Reason.FULL, null, "名额已满 (no places left)");
         }
         Signup signup = new Signup(0, activityId, name, phone, email.isEmpty() ? null : email, request.partyMember(),
-                organisation, token(), clientAddress, now, Activities.SIGNED_UP, null, null);
+                organisation, token(), clientAddress, now, Activities.SIGNED_UP, null);
         try {
             activities.insertSignup(signup);
         } catch (DuplicateKeyException raced) {

@@ -1,0 +1,37 @@
+package org.gongjian.activity;
+
+import org.gongjian.activity.Activities.Activity;
+import org.gongjian.identity.Groups;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Who may do what with an activity on Gongjian's own pages, from the person's Camunda groups
+ * (authorities {@code GROUP_<id>}): its unit (leader, liaison) and community (secretary, staff)
+ * are its parties; the street committee and administrators may look.
+ */
+public final class ActivityAccess {
+
+    private ActivityAccess() {
+    }
+
+    public static boolean mayRead(Authentication who, Activity a) {
+        return isAdmin(who) || has(who, Groups.STREET_COMMITTEE) || isUnit(who, a) || isCommunity(who, a);
+    }
+
+    /** The unit's own people, who hold the evidence. */
+    public static boolean isUnit(Authentication who, Activity a) {
+        return has(who, Groups.unitLiaison(a.unitId())) || has(who, Groups.unitLeader(a.unitId()));
+    }
+
+    public static boolean isCommunity(Authentication who, Activity a) {
+        return has(who, Groups.communityStaff(a.communityId())) || has(who, Groups.communitySecretary(a.communityId()));
+    }
+
+    private static boolean isAdmin(Authentication who) {
+        return who != null && who.getAuthorities().stream().anyMatch(g -> g.getAuthority().equals("ROLE_ADMIN"));
+    }
+
+    private static boolean has(Authentication who, String group) {
+        return who != null && who.getAuthorities().stream().anyMatch(g -> g.getAuthority().equals("GROUP_" + group));
+    }
+}

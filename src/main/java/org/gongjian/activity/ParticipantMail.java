@@ -1,0 +1,105 @@
+package org.gongjian.activity;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.activity.Activities.Activity;
+import org.gongjian.activity.Activities.Signup;
+import org.gongjian.escalation.EscalationRecipients;
+import org.gongjian.escalation.MailTemplates;
+import org.gongjian.escalation.OutgoingMail;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Mail about an activity: to each person signed up who gave an address (one personal mail each,
+ * never a list of other people's addresses), and to the groups that answer for it. Each personal
+ * mail is recorded in its own transaction the moment it is sent, so a job retried after a mail
+ * server failure sends only what had not gone out.
+ */
+@Component
+class ParticipantMail {
+
+    static final String REMINDER = "REMINDER";
+    static final String RATING = "RATING";
+    static final String CANCELLED = "CANCELLED";
+    static final String MISSED = "MISSED";
+
+    private final Activities activities;
+    private final MailTemplates templates;
+    private final OutgoingMail mail;
+    private final EscalationRecipients recipients;
+    private final TransactionTemplate ownTransaction;
+    private final String baseUrl;
+    private final DateTimeFormatter time;
+
+    ParticipantMail(Activities activities, MailTemplates templates, OutgoingMail mail, EscalationRecipients recipients,
+                    PlatformTransactionManager transactions, @Value("${gongjian.base-url}") String baseUrl,
+                    @Value("${gongjian.zone}") String zone) {
+        this.activities = activities;
+        this.templates = templates;
+        this.mail = mail;
+        this.recipients = recipients;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.baseUrl = baseUrl;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(zone));
+    }
+
+    /** Sends the kind of mail to the person unless it went out before; true if sent now. */
+    boolean toPerson(Signup signup, String kind, String subject, List<String> lines, String link) {
+        if (signup.email() == null || activities.mailed(signup.id(), kind)) {
+            return false;
+        }
+        MailTemplates.Rendered body = templates.render("notice", Map.of("title", subject, "lines", lines, "link", link));
+        mail.send(List.of(signup.email()), subject, body.text(), body.html());
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        ownTransaction.executeWithoutResult(status -> activities.recordMail(signup.id(), kind, now));
+        return true;
+    }
+
+    /** One mail to every member of the groups who has an address. */
+    void toGroups(List<String> groups, String subject, List<String> lines, String link) {
+        Set<String> to = new LinkedHashSet<>();
+        groups.forEach(group -> to.addAll(recipients.members(group).values()));
+        if (to.isEmpty()) {
+            throw new IllegalStateException("nobody to tell about '" + subject + "': no member of " + groups + " has an email address");
+        }
+        MailTemplates.Rendered body = templates.render("notice", Map.of("title", subject, "lines", lines, "link", link));
+        mail.send(new ArrayList<>(to), subject, body.text(), body.html());
+    }
+
+    String when(Activity activity) {
+        return time.format(activity.startsAt()) + " – " + time.format(activity.endsAt()).substring(11);
+    }
+
+    String format(Instant instant) {
+        return time.format(instant);
+    }
+
+    String personalLink(Signup signup) {
+        return baseUrl + "/a/" + signup.activityId() + "/me/" + signup.token();
+    }
+
+    String ratingLink(Signup signup) {
+        return baseUrl + "/a/" + signup.activityId() + "/rate/" + signup.token();
+    }
+
+    String activityLink(Activity activity) {
+        return baseUrl + "/activities/" + activity.id();
+    }
+
+    String boardLink(Activity activity) {
+        return baseUrl + "/board/" + activity.communityId();
+    }
+}

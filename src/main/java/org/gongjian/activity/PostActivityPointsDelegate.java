@@ -1,0 +1,41 @@
+package org.gongjian.activity;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.activity.Activities.Activity;
+import org.springframework.stereotype.Component;
+
+import static org.gongjian.activity.ActivityProcess.ACTIVITY_ID;
+
+/**
+ * The evidence was accepted: the activity is kept, and the unit earns its points — for the
+ * activity and for each person who checked in (whose own points were posted at check-in).
+ */
+@Component("postActivityPointsDelegate")
+class PostActivityPointsDelegate implements JavaDelegate {
+
+    private final Activities activities;
+    private final PointsLedger ledger;
+    private final ActivitySettings settings;
+
+    PostActivityPointsDelegate(Activities activities, PointsLedger ledger, ActivitySettings settings) {
+        this.activities = activities;
+        this.ledger = ledger;
+        this.settings = settings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Activity activity = activities.find(((Number) execution.getVariable(ACTIVITY_ID)).longValue()).orElseThrow();
+        long present = activities.signups(activity.id()).stream().filter(s -> s.checkedInAt() != null).count();
+        int points = settings.keptActivityPoints() + (int) present * settings.pointsPerParticipant();
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        ledger.post(new PointsLedger.Posting("activity:" + activity.id() + ":kept", PointsLedger.UNIT, activity.unitId(),
+                activity.unitName(), activity.communityId(), activity.id(), points,
+                "履约活动：" + activity.title() + "（签到 " + present + " 人）"), "verification", now);
+        activities.end(activity.id(), Activities.KEPT, null, now);
+    }
+}

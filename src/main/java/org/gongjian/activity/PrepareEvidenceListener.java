@@ -1,0 +1,51 @@
+package org.gongjian.activity;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.escalation.ServiceLevels;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import static org.gongjian.activity.ActivityProcess.*;
+
+/**
+ * Before the liaison is asked for evidence: prefills the attendance from the check-ins (one person
+ * per line) unless the liaison already wrote it, and notes when the evidence falls due.
+ */
+@Component("prepareEvidenceListener")
+class PrepareEvidenceListener implements ExecutionListener {
+
+    private final Activities activities;
+    private final ServiceLevels serviceLevels;
+    private final DateTimeFormatter time;
+
+    PrepareEvidenceListener(Activities activities, ServiceLevels serviceLevels, @Value("${gongjian.zone}") String zone) {
+        this.activities = activities;
+        this.serviceLevels = serviceLevels;
+        this.time = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of(zone));
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        long id = ((Number) execution.getVariable(ACTIVITY_ID)).longValue();
+        if (execution.getVariable(ATTENDANCE_TEXT) == null) {
+            String attendance = activities.signups(id).stream()
+                    .filter(s -> s.checkedInAt() != null)
+                    .map(s -> s.name() + " " + ActivitySignups.maskPhone(s.phone()) + " 签到 " + time.format(s.checkedInAt()))
+                    .collect(Collectors.joining("\n"));
+            execution.setVariable(ATTENDANCE_TEXT, attendance);
+        }
+        Instant due = ClockUtil.getCurrentTime().toInstant()
+                .plus(serviceLevels.level(SUBMIT_EVIDENCE, "due").days(), ChronoUnit.DAYS);
+        if (activities.find(id).map(a -> a.evidenceDueAt() == null).orElse(false)) {
+            activities.evidenceDue(id, due);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.gongjian.activity;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.system.FormFields;
+import org.springframework.stereotype.Component;
+
+import static org.gongjian.activity.ActivityProcess.*;
+
+/** Checks the evidence — a summary, the attendance, at least one photo uploaded — and records it. */
+@Component("submitEvidenceListener")
+class SubmitEvidenceListener implements ExecutionListener {
+
+    private final Activities activities;
+
+    SubmitEvidenceListener(Activities activities) {
+        this.activities = activities;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        FormFields form = FormFields.of(execution);
+        String summary = form.text(EVIDENCE_SUMMARY, "活动小结", true, 4000);
+        form.text(ATTENDANCE_TEXT, "参加人员", false, 20_000);
+        long id = ((Number) execution.getVariable(ACTIVITY_ID)).longValue();
+        if (activities.photos(id).isEmpty()) {
+            throw FormFields.invalid("photos", "请先在活动页面 /activities/" + id + " 上传至少一张活动照片 (upload at least one photo first)");
+        }
+        activities.evidenceSubmitted(id, summary, ClockUtil.getCurrentTime().toInstant());
+    }
+}
