@@ -40,6 +40,9 @@ class PublishActivityListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return; // the task was interrupted (cancelled, or evidence overdue): nothing was submitted
+        }
         FormFields form = FormFields.of(execution);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         String title = form.text(TITLE, "活动名称", true, 100);

@@ -20,6 +20,9 @@ class SubmitEvidenceListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return; // the task was interrupted (cancelled, or evidence overdue): nothing was submitted
+        }
         FormFields form = FormFields.of(execution);
         String summary = form.text(EVIDENCE_SUMMARY, "活动小结", true, 4000);
         form.text(ATTENDANCE_TEXT, "参加人员", false, 20_000);

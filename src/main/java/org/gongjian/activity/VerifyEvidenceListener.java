@@ -21,6 +21,9 @@ class VerifyEvidenceListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return; // the task was interrupted (cancelled, or evidence overdue): nothing was submitted
+        }
         FormFields form = FormFields.of(execution);
         String decision = form.choice(VERIFY_DECISION, "核实结果", List.of("accept", "return"));
         String reason = form.text(VERIFY_REASON, "退回理由", "return".equals(decision), 500);
