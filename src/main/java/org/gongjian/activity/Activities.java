@@ -141,6 +141,12 @@ public class Activities {
                 ORDER BY starts_at, id LIMIT 500""", Activities::activity, communityId, Timestamp.from(from), Timestamp.from(to));
     }
 
+    /** Every activity committed under the agreement, newest quarter first. */
+    public List<Activity> ofAgreement(String agreementNumber) {
+        return jdbc.query("SELECT * FROM activity WHERE agreement_number = ? ORDER BY quarter DESC, starts_at, id LIMIT 500",
+                Activities::activity, agreementNumber);
+    }
+
     /** Every activity committed for one quarter of one agreement. */
     public List<Activity> ofQuarter(String agreementNumber, String quarter) {
         return jdbc.query("SELECT * FROM activity WHERE agreement_number = ? AND quarter = ? ORDER BY starts_at, id",

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.gongjian.escalation.EscalationLog;
 import org.gongjian.identity.Groups;
+import org.gongjian.activity.Activities;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,9 +53,11 @@ class AgreementController {
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final AgreementTerm term;
+    private final Activities activities;
 
     AgreementController(Agreements agreements, AgreementPdf pdf, EscalationLog escalations, RuntimeService runtime,
-                        IdentityService identity, AgreementTerm term) {
+                        IdentityService identity, AgreementTerm term, Activities activities) {
+        this.activities = activities;
         this.term = term;
         this.agreements = agreements;
         this.pdf = pdf;
@@ -77,6 +80,7 @@ class AgreementController {
         model.addAttribute("rounds", agreements.rounds(a.processInstanceId()));
         model.addAttribute("signatures", agreements.signatures(a.processInstanceId()));
         model.addAttribute("escalations", escalations.forProcess(a.processInstanceId()));
+        model.addAttribute("activities", activities.ofAgreement(number));
         model.addAttribute("zone", term.zone());
         model.addAttribute("mayTerminate", "ACTIVE".equals(a.status()) && isParty(who, a));
         model.addAttribute("minReason", MIN_REASON);
