@@ -121,7 +121,7 @@ public class PointsLedger {
     public List<Total> totals(String communityId, String accountType, int limit) {
         return jdbc.query("""
                 SELECT account_id, MAX(account_name) AS account_name, SUM(points) AS points FROM points_entry
-                WHERE community_id = ? AND account_type = ? GROUP BY account_id ORDER BY points DESC, account_id LIMIT """
+                WHERE community_id = ? AND account_type = ? GROUP BY account_id ORDER BY points DESC, account_id LIMIT\s"""
                 + Math.max(1, Math.min(limit, 500)), (rs, i) -> new Total(accountType, rs.getString("account_id"),
                 rs.getString("account_name"), rs.getInt("points")), communityId, accountType);
     }
