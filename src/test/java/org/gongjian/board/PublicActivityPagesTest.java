@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
@@ -231,8 +232,35 @@ class PublicActivityPagesTest {
         assertThat(html).doesNotContain("<script>", "<b>消防演练", phone, "alert(1)");
         assertThat(ANY_MOBILE_NUMBER.matcher(html).find()).as("a mobile number on the public board").isFalse();
 
-        mvc.perform(get("/board")).andExpect(status().isOk()).andExpect(content().string(containsString("/board/heping")));
+        mvc.perform(get("/board")).andExpect(status().isOk()).andExpect(content().string(containsString("/board/heping")))
+                .andExpect(content().string(containsString("公示栏 Board")));
         mvc.perform(get("/board/no-such-community")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theBoardCountsEachUnitsFulfilmentThisQuarterAndShowsReversals() throws Exception {
+        String unitId = "board-test-" + UUID.randomUUID().toString().substring(0, 8);
+        String unitName = "测试单位" + unitId.substring(unitId.length() - 8);
+        Instant today = TestActivities.tenOClock(0);
+        long kept = world.published(unitId, unitName, "已完成的活动", 10, today, today.minusSeconds(3600));
+        long missed = world.published(unitId, unitName, "未履约的活动", 10, today, today.minusSeconds(3600));
+        long cancelled = world.published(unitId, unitName, "取消的活动", 10, today, today.minusSeconds(3600));
+        long evidence = world.published(unitId, unitName, "待核实的活动", 10, today, today.minusSeconds(3600));
+        world.published(unitId, unitName, "报名中的活动", 10, today, today.minusSeconds(3600));
+        Instant now = TestActivities.now();
+        activities.end(kept, Activities.KEPT, null, now);
+        activities.end(missed, Activities.MISSED, "未按期举办", now);
+        activities.end(cancelled, Activities.CANCELLED, "天气原因", now);
+        activities.evidenceSubmitted(evidence, "共 8 人参加", now);
+        ledger.post(new PointsLedger.Posting("board-test:" + kept, PointsLedger.UNIT, unitId, unitName, "heping", kept, 20,
+                "活动完成：已完成的活动"), "test", now);
+        long posted = ledger.ofActivity(kept).get(0).id();
+        ledger.reverse(posted, "佐证材料不实，撤销积分", "liuyang", now);
+
+        String html = mvc.perform(get("/board/heping")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).containsPattern(Pattern.quote(unitName) + "</td>\\s*<td>1</td>\\s*<td>1</td>\\s*<td>1</td>\\s*<td>2</td>");
+        assertThat(html).contains("冲正 #" + posted, "佐证材料不实，撤销积分", "+20", "-20");
+        assertThat(html).containsPattern(Pattern.quote(unitName) + "</td>\\s*<td class=\"num\">0</td>");
     }
 
     @Test

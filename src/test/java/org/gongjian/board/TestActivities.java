@@ -43,16 +43,24 @@ final class TestActivities {
     }
 
     long published(String title, int places, Instant startsAt, Instant signupClosesAt) {
-        long id = planned(title, places, startsAt, signupClosesAt);
+        return published("school", "新华第一实验小学", title, places, startsAt, signupClosesAt);
+    }
+
+    long published(String unitId, String unitName, String title, int places, Instant startsAt, Instant signupClosesAt) {
+        long id = planned(unitId, unitName, title, places, startsAt, signupClosesAt);
         activities.publish(id, title, "志愿服务", "为社区老人义诊、量血压。\n请自带医保卡。", "和平社区党群服务中心", startsAt,
                 startsAt.plusSeconds(2 * 3600), signupClosesAt, places, now());
         return id;
     }
 
     long planned(String title, int places, Instant startsAt, Instant signupClosesAt) {
+        return planned("school", "新华第一实验小学", title, places, startsAt, signupClosesAt);
+    }
+
+    long planned(String unitId, String unitName, String title, int places, Instant startsAt, Instant signupClosesAt) {
         String key = "board-test/" + UUID.randomUUID();
-        return activities.plan(new Activities.Plan(key, "pi-" + key, "GJ-TEST-BOARD", "2026Q4", "heping", "和平社区", "school",
-                "新华第一实验小学", title, "志愿服务", "和平社区党群服务中心", startsAt, startsAt.plusSeconds(2 * 3600),
+        return activities.plan(new Activities.Plan(key, "pi-" + key, "GJ-TEST-BOARD", "2026Q4", "heping", "和平社区", unitId,
+                unitName, title, "志愿服务", "和平社区党群服务中心", startsAt, startsAt.plusSeconds(2 * 3600),
                 signupClosesAt, places, 3, new BigDecimal("2.0"), "code-" + UUID.randomUUID()));
     }
 
