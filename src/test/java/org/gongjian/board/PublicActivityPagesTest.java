@@ -3,6 +3,7 @@ package org.gongjian.board;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.GongjianTest;
 import org.gongjian.activity.Activities;
 import org.gongjian.activity.PointsLedger;
+import org.gongjian.agreement.Agreements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,7 @@ class PublicActivityPagesTest {
     @Autowired MockMvc mvc;
     @Autowired Activities activities;
     @Autowired PointsLedger ledger;
+    @Autowired Agreements agreements;
     @Value("${gongjian.base-url}") String baseUrl;
 
     TestActivities world;
@@ -261,6 +264,26 @@ class PublicActivityPagesTest {
         assertThat(html).containsPattern(Pattern.quote(unitName) + "</td>\\s*<td>1</td>\\s*<td>1</td>\\s*<td>1</td>\\s*<td>2</td>");
         assertThat(html).contains("冲正 #" + posted, "佐证材料不实，撤销积分", "+20", "-20");
         assertThat(html).containsPattern(Pattern.quote(unitName) + "</td>\\s*<td class=\"num\">0</td>");
+    }
+
+    @Test
+    void theBoardListsOnlyAgreementsInForce() throws Exception {
+        String unitId = "board-test-" + UUID.randomUUID().toString().substring(0, 8);
+        String inForce = agreements.nextNumber(2026);
+        String ended = agreements.nextNumber(2026);
+        for (String number : new String[] {inForce, ended}) {
+            agreements.activate(new Agreements.Agreement(number, "pi-" + number, "heping", "和平社区", unitId, "测试共建单位",
+                    LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31), "[]", "[]", "ACTIVE", TestActivities.now(), null,
+                    null, null));
+        }
+        agreements.end(ended, "TERMINATED", TestActivities.now(), "zhangjianguo", "单位搬迁");
+
+        mvc.perform(get("/board/heping")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(inForce)))
+                .andExpect(content().string(containsString("2026-01-01 — 2027-12-31")))
+                .andExpect(content().string(not(containsString(ended))));
+        mvc.perform(get("/board/yangguang")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(inForce))));
     }
 
     @Test
