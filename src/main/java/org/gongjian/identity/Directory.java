@@ -28,6 +28,12 @@ public class Directory {
                 (rs, i) -> new Community(rs.getString(1), rs.getString(2)), id).stream().findFirst();
     }
 
+    /** Every community, by name. */
+    public List<Community> communities() {
+        return jdbc.query("SELECT id, name FROM community ORDER BY name, id",
+                (rs, i) -> new Community(rs.getString(1), rs.getString(2)));
+    }
+
     public Optional<Unit> unit(String id) {
         return jdbc.query("SELECT * FROM unit WHERE id = ?", (rs, i) -> unit(rs), id).stream().findFirst();
     }

@@ -48,6 +48,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/"), path("/login"), path("/css/**"), path("/favicon.ico"))
                         .permitAll()
+                        // the public board and the activity pages people reach by link or QR code, without an account
+                        .requestMatchers(path("/a/**"), path("/board"), path("/board/**"))
+                        .permitAll()
                         .requestMatchers(path("/mailbox/**"), path("/demo-clock/**"))
                         .hasAuthority(CamundaUserAuthentication.ADMIN)
                         .anyRequest().authenticated())

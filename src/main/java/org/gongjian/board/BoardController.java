@@ -1,0 +1,124 @@
+package org.gongjian.board;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.activity.Activities;
+import org.gongjian.activity.Activities.Activity;
+import org.gongjian.activity.ActivitySignups;
+import org.gongjian.activity.PointsLedger;
+import org.gongjian.agreement.Agreements;
+import org.gongjian.identity.Directory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A community's public board (公示栏): its agreements in force, this quarter's and coming
+ * activities with sign-up, each unit's fulfilment this quarter, ratings and points. Public: people
+ * appear only by masked name, never by phone number.
+ */
+@Controller
+class BoardController {
+
+    static final int TOP_PERSONS = 10;
+    static final int LEDGER_ENTRIES = 20;
+    static final int UNIT_TOTALS = 100;
+
+    private final Directory directory;
+    private final Agreements agreements;
+    private final Activities activities;
+    private final PointsLedger ledger;
+    private final ZoneId zone;
+
+    BoardController(Directory directory, Agreements agreements, Activities activities, PointsLedger ledger,
+                    @Value("${gongjian.zone}") String zone) {
+        this.directory = directory;
+        this.agreements = agreements;
+        this.activities = activities;
+        this.ledger = ledger;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** One activity as the board lists it; the average of its ratings once it has any. */
+    record ActivityRow(Activity activity, String statusWord, int placesLeft, Double averageStars, int ratings) {}
+
+    /** How a unit kept this quarter's activities. Open: published, or evidence awaiting verification. */
+    record Fulfilment(String unitName, int kept, int missed, int cancelled, int open) {}
+
+    record PersonTotal(String maskedName, int points) {}
+
+    /** A ledger entry as the public sees it: units by name, persons by masked name. */
+    record LedgerRow(long id, Instant postedAt, String account, int points, String reason, Long reverses) {}
+
+    @GetMapping("/board")
+    String communities(Model model) {
+        model.addAttribute("communities", directory.communities());
+        return "board/communities";
+    }
+
+    @GetMapping("/board/{communityId}")
+    String board(@PathVariable String communityId, Model model) {
+        Directory.Community community = directory.community(communityId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no community " + communityId));
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate quarterStart = today.withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
+        Instant from = quarterStart.atStartOfDay(zone).toInstant();
+        Instant quarterEnd = quarterStart.plusMonths(3).atStartOfDay(zone).toInstant();
+        Instant horizon = quarterStart.plusYears(1).atStartOfDay(zone).toInstant();
+
+        List<Agreements.Agreement> inForce = agreements.newestOf(List.of(communityId), List.of()).stream()
+                .filter(a -> "ACTIVE".equals(a.status()) && communityId.equals(a.communityId())).toList();
+        List<Activity> listed = activities.ofCommunity(communityId, from, horizon);
+
+        model.addAttribute("community", community);
+        model.addAttribute("quarter", quarterStart.getYear() + "Q" + ((quarterStart.getMonthValue() - 1) / 3 + 1));
+        model.addAttribute("agreements", inForce);
+        model.addAttribute("activities", listed.stream().map(a -> row(a, now)).toList());
+        model.addAttribute("fulfilment", fulfilment(inForce, listed.stream().filter(a -> a.startsAt().isBefore(quarterEnd)).toList()));
+        model.addAttribute("unitTotals", ledger.totals(communityId, PointsLedger.UNIT, UNIT_TOTALS));
+        model.addAttribute("persons", ledger.totals(communityId, PointsLedger.PERSON, TOP_PERSONS).stream()
+                .map(t -> new PersonTotal(ActivitySignups.maskName(t.accountName()), t.points())).toList());
+        model.addAttribute("entries", ledger.recent(communityId, LEDGER_ENTRIES).stream().map(e -> new LedgerRow(e.id(),
+                e.postedAt(), PointsLedger.PERSON.equals(e.accountType()) ? ActivitySignups.maskName(e.accountName())
+                : e.accountName(), e.points(), e.reason(), e.reverses())).toList());
+        model.addAttribute("zone", zone);
+        return "board/community";
+    }
+
+    private ActivityRow row(Activity a, Instant now) {
+        int left = a.open() ? Math.max(0, a.places() - activities.placesTaken(a.id())) : 0;
+        // ratings come only from people who checked in, after the start
+        List<Activities.Rating> ratings = a.startsAt().isBefore(now) ? activities.ratings(a.id()) : List.of();
+        Double average = ratings.isEmpty() ? null : ratings.stream().mapToInt(Activities.Rating::stars).average().orElse(0);
+        return new ActivityRow(a, ActivitySignups.statusWord(a.status()), left, average, ratings.size());
+    }
+
+    /** Every unit with an agreement in force, and any other unit with an activity this quarter. */
+    private static List<Fulfilment> fulfilment(List<Agreements.Agreement> inForce, List<Activity> quarter) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        inForce.forEach(a -> counts.computeIfAbsent(a.unitName(), u -> new int[4]));
+        for (Activity a : quarter) {
+            int[] c = counts.computeIfAbsent(a.unitName(), u -> new int[4]);
+            switch (a.status()) {
+                case Activities.KEPT -> c[0]++;
+                case Activities.MISSED -> c[1]++;
+                case Activities.CANCELLED -> c[2]++;
+                default -> c[3]++;
+            }
+        }
+        return counts.entrySet().stream()
+                .map(e -> new Fulfilment(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .toList();
+    }
+}

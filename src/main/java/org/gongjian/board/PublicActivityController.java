@@ -1,0 +1,226 @@
+package org.gongjian.board;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.activity.Activities;
+import org.gongjian.activity.Activities.Activity;
+import org.gongjian.activity.Activities.Signup;
+import org.gongjian.activity.ActivityNotFoundException;
+import org.gongjian.activity.ActivitySignups;
+import org.gongjian.activity.SignupRefusedException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import static org.gongjian.board.PublicRequestLimits.check;
+
+/**
+ * An activity's public pages, reached by link or by the venue's QR code, without an account:
+ * sign-up, the person's own page, check-in and rating. The rules are {@link ActivitySignups}'s;
+ * a refusal shows the form again with the message and what was typed.
+ */
+@Controller
+class PublicActivityController {
+
+    /** What a person typed on the sign-up form, shown again after a refusal. */
+    record SignupForm(String name, String phone, String email, boolean partyMember, String partyOrganisation) {
+        static final SignupForm EMPTY = new SignupForm("", "", "", false, "");
+
+        /** The form without one field's value: an over-long value is not carried back to the page. */
+        SignupForm without(String field) {
+            return new SignupForm("name".equals(field) ? "" : name, "phone".equals(field) ? "" : phone,
+                    "email".equals(field) ? "" : email, partyMember, "partyOrganisation".equals(field) ? "" : partyOrganisation);
+        }
+    }
+
+    private final Activities activities;
+    private final ActivitySignups signups;
+    private final ZoneId zone;
+    private final String baseUrl;
+
+    PublicActivityController(Activities activities, ActivitySignups signups, @Value("${gongjian.zone}") String zone,
+                             @Value("${gongjian.base-url}") String baseUrl) {
+        this.activities = activities;
+        this.signups = signups;
+        this.zone = ZoneId.of(zone);
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    @GetMapping("/a/{id}")
+    String show(@PathVariable long id, Model model) {
+        return activityPage(published(id), SignupForm.EMPTY, model);
+    }
+
+    @PostMapping("/a/{id}")
+    String signUp(@PathVariable long id, @RequestParam(required = false) String name,
+                  @RequestParam(required = false) String phone, @RequestParam(required = false) String email,
+                  @RequestParam(required = false) String partyMember,
+                  @RequestParam(required = false) String partyOrganisation,
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        Activity activity = published(id);
+        SignupForm form = new SignupForm(name, phone, email, "true".equals(partyMember), partyOrganisation);
+        try {
+            check("name", name, PublicRequestLimits.NAME);
+            check("phone", phone, PublicRequestLimits.PHONE);
+            check("email", email, PublicRequestLimits.EMAIL);
+            check("partyOrganisation", partyOrganisation, PublicRequestLimits.ORGANISATION);
+            Signup signup = signups.signUp(id, new ActivitySignups.Request(name, phone, email, form.partyMember(),
+                    partyOrganisation), request.getRemoteAddr(), now());
+            return "redirect:/a/" + id + "/me/" + signup.token() + "?new";
+        } catch (SignupRefusedException refused) {
+            response.setStatus(statusOf(refused).value());
+            model.addAttribute("refused", refused);
+            // over-long values are not shown again: the page would only carry them back
+            return activityPage(activity, refused instanceof PublicRequestLimits.TooLong ? form.without(refused.field()) : form,
+                    model);
+        }
+    }
+
+    @GetMapping("/a/{id}/me/{token}")
+    String me(@PathVariable long id, @PathVariable String token, Model model) {
+        Signup signup = signupOf(id, token);
+        Activity activity = published(id);
+        model.addAttribute("activity", activity);
+        model.addAttribute("statusWord", ActivitySignups.statusWord(activity.status()));
+        model.addAttribute("signup", signup);
+        model.addAttribute("maskedName", ActivitySignups.maskName(signup.name()));
+        model.addAttribute("maskedPhone", ActivitySignups.maskPhone(signup.phone()));
+        model.addAttribute("rating", activities.rating(signup.id()).orElse(null));
+        model.addAttribute("personalLink", baseUrl + "/a/" + id + "/me/" + token);
+        model.addAttribute("zone", zone);
+        return "board/me";
+    }
+
+    @GetMapping("/a/{id}/checkin")
+    String checkInPage(@PathVariable long id, @RequestParam(name = "c", required = false) String code,
+                       HttpServletResponse response, Model model) {
+        Activity activity = published(id);
+        try {
+            check("c", code, PublicRequestLimits.CODE);
+            return checkInPage(activity, code, "", model);
+        } catch (SignupRefusedException refused) {
+            response.setStatus(statusOf(refused).value());
+            model.addAttribute("refused", refused);
+            return checkInPage(activity, "", "", model);
+        }
+    }
+
+    @PostMapping("/a/{id}/checkin")
+    String checkIn(@PathVariable long id, @RequestParam(name = "c", required = false) String code,
+                   @RequestParam(required = false) String phone, HttpServletResponse response, Model model) {
+        Activity activity = published(id);
+        try {
+            check("c", code, PublicRequestLimits.CODE);
+            check("phone", phone, PublicRequestLimits.PHONE);
+            Signup signup = signups.checkIn(id, code, phone, now());
+            return "redirect:/a/" + id + "/me/" + signup.token() + "?checkedIn";
+        } catch (SignupRefusedException refused) {
+            response.setStatus(statusOf(refused).value());
+            model.addAttribute("refused", refused);
+            boolean tooLong = refused instanceof PublicRequestLimits.TooLong;
+            return checkInPage(activity, tooLong && "c".equals(refused.field()) ? "" : code,
+                    tooLong && "phone".equals(refused.field()) ? "" : phone, model);
+        }
+    }
+
+    @GetMapping("/a/{id}/rate/{token}")
+    String ratePage(@PathVariable long id, @PathVariable String token, Model model) {
+        return ratePage(published(id), signupOf(id, token), null, "", model);
+    }
+
+    @PostMapping("/a/{id}/rate/{token}")
+    String rate(@PathVariable long id, @PathVariable String token, @RequestParam(required = false) String stars,
+                @RequestParam(required = false) String comment, HttpServletResponse response, Model model) {
+        Activity activity = published(id);
+        Signup signup = signupOf(id, token);
+        try {
+            check("comment", comment, PublicRequestLimits.COMMENT);
+            int n = stars == null || !stars.matches("[1-5]") ? 0 : Integer.parseInt(stars);
+            signups.rate(token, n, comment, now());
+            return "redirect:/a/" + id + "/me/" + token + "?rated";
+        } catch (SignupRefusedException refused) {
+            response.setStatus(statusOf(refused).value());
+            model.addAttribute("refused", refused);
+            boolean tooLong = refused instanceof PublicRequestLimits.TooLong;
+            return ratePage(activity, signup, stars, tooLong && "comment".equals(refused.field()) ? "" : comment, model);
+        }
+    }
+
+    /** The HTTP status that says why: the person's input, the state of the activity, or too many tries. */
+    static HttpStatus statusOf(SignupRefusedException refused) {
+        return switch (refused.reason()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
+            case NOT_SIGNED_UP -> HttpStatus.FORBIDDEN;
+            case FULL, DUPLICATE, CLOSED, NOT_OPEN, WRONG_DAY, ALREADY_RATED -> HttpStatus.CONFLICT;
+        };
+    }
+
+    private String activityPage(Activity activity, SignupForm form, Model model) {
+        model.addAttribute("activity", activity);
+        model.addAttribute("statusWord", ActivitySignups.statusWord(activity.status()));
+        model.addAttribute("placesLeft", Math.max(0, activity.places() - activities.placesTaken(activity.id())));
+        model.addAttribute("closed", !now().isBefore(activity.signupClosesAt()));
+        model.addAttribute("form", form);
+        model.addAttribute("organisations", ActivitySignups.ORGANISATIONS);
+        model.addAttribute("limits", new Limits());
+        model.addAttribute("zone", zone);
+        return "board/activity";
+    }
+
+    private String checkInPage(Activity activity, String code, String phone, Model model) {
+        model.addAttribute("activity", activity);
+        model.addAttribute("code", code == null ? "" : code);
+        model.addAttribute("phone", phone == null ? "" : phone);
+        model.addAttribute("limits", new Limits());
+        model.addAttribute("zone", zone);
+        return "board/checkin";
+    }
+
+    private String ratePage(Activity activity, Signup signup, String stars, String comment, Model model) {
+        model.addAttribute("activity", activity);
+        model.addAttribute("token", signup.token());
+        model.addAttribute("rating", activities.rating(signup.id()).orElse(null));
+        model.addAttribute("checkedIn", signup.checkedInAt() != null);
+        model.addAttribute("stars", stars);
+        model.addAttribute("comment", comment == null ? "" : comment);
+        model.addAttribute("limits", new Limits());
+        model.addAttribute("zone", zone);
+        return "board/rate";
+    }
+
+    /** A published or finished activity; one still being planned is not public yet. */
+    private Activity published(long id) {
+        return activities.find(id).filter(a -> !Activities.PLANNED.equals(a.status()))
+                .orElseThrow(() -> new ActivityNotFoundException(id));
+    }
+
+    /** The sign-up a personal link names; a token of another activity is as unknown as a wrong one. */
+    private Signup signupOf(long activityId, String token) {
+        if (token.length() > PublicRequestLimits.TOKEN) {
+            throw new ActivityNotFoundException(activityId);
+        }
+        return activities.signupByToken(token).filter(s -> s.activityId() == activityId)
+                .orElseThrow(() -> new ActivityNotFoundException(activityId));
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** The input boxes' maxlength, the same numbers the server holds them to. */
+    record Limits(int name, int phone, int email, int comment) {
+        Limits() {
+            this(PublicRequestLimits.NAME, PublicRequestLimits.PHONE, PublicRequestLimits.EMAIL, PublicRequestLimits.COMMENT);
+        }
+    }
+}
