@@ -1,8 +1,12 @@
 package org.gongjian.board;
 
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.time.ZoneId;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -13,7 +17,9 @@ import org.gongjian.activity.ActivityNotFoundException;
 import org.gongjian.activity.ActivitySignups;
 import org.gongjian.activity.SignupRefusedException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,6 +81,7 @@ class PublicActivityController {
             check("partyOrganisation", partyOrganisation, PublicRequestLimits.ORGANISATION);
             Signup signup = signups.signUp(id, new ActivitySignups.Request(name, phone, email, form.partyMember(),
                     partyOrganisation), request.getRemoteAddr(), now());
+            rememberOnThisPhone(signup, request, response);
             return "redirect:/a/" + id + "/me/" + signup.token() + "?new";
         } catch (SignupRefusedException refused) {
             response.setStatus(statusOf(refused).value());
@@ -116,13 +123,19 @@ class PublicActivityController {
 
     @PostMapping("/a/{id}/checkin")
     String checkIn(@PathVariable long id, @RequestParam(name = "c", required = false) String code,
-                   @RequestParam(required = false) String phone, HttpServletResponse response, Model model) {
+                   @RequestParam(required = false) String phone, HttpServletRequest request, HttpServletResponse response,
+                   Model model) {
         Activity activity = published(id);
         try {
             check("c", code, PublicRequestLimits.CODE);
             check("phone", phone, PublicRequestLimits.PHONE);
             Signup signup = signups.checkIn(id, code, phone, now());
-            return "redirect:/a/" + id + "/me/" + signup.token() + "?checkedIn";
+            if (signedUpOnThisPhone(signup, request)) {
+                return "redirect:/a/" + id + "/me/" + signup.token() + "?checkedIn";
+            }
+            // someone who typed another person's number learns nothing more than that it worked
+            model.addAttribute("checkedIn", ActivitySignups.maskName(signup.name()));
+            return checkInPage(activity, "", "", model);
         } catch (SignupRefusedException refused) {
             response.setStatus(statusOf(refused).value());
             model.addAttribute("refused", refused);
@@ -153,6 +166,27 @@ class PublicActivityController {
             boolean tooLong = refused instanceof PublicRequestLimits.TooLong;
             return ratePage(activity, signup, stars, tooLong && "comment".equals(refused.field()) ? "" : comment, model);
         }
+    }
+
+    /**
+     * The phone that signed up keeps the person's link in a cookie, so that check-in there leads
+     * back to the person's own page (and its rating link); check-in on another phone does not.
+     */
+    private static void rememberOnThisPhone(Signup signup, HttpServletRequest request, HttpServletResponse response) {
+        ResponseCookie cookie = ResponseCookie.from(cookieName(signup.activityId()), signup.token())
+                .path("/a/" + signup.activityId()).httpOnly(true).secure(request.isSecure()).sameSite("Lax")
+                .maxAge(Duration.ofDays(90)).build();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+    }
+
+    private static boolean signedUpOnThisPhone(Signup signup, HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        return cookies != null && Arrays.stream(cookies).anyMatch(c -> c.getName().equals(cookieName(signup.activityId()))
+                && MessageDigest.isEqual(c.getValue().getBytes(), signup.token().getBytes()));
+    }
+
+    private static String cookieName(long activityId) {
+        return "gongjian_signup_" + activityId;
     }
 
     /** The HTTP status that says why: the person's input, the state of the activity, or too many tries. */

@@ -18,8 +18,8 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.gongjian.activity.Activities;
 import org.gongjian.activity.Activities.Activity;
+import org.gongjian.activity.ActivityAccess;
 import org.gongjian.activity.ActivityNotFoundException;
-import org.gongjian.identity.Groups;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -103,20 +103,10 @@ class VenueQrController {
 
     private Activity runBy(long id, Authentication who) {
         Activity activity = activities.find(id).orElseThrow(() -> new ActivityNotFoundException(id));
-        if (!mayShow(who, activity)) {
+        if (!ActivityAccess.mayRead(who, activity)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "only the unit's liaison or leader, the community's staff or secretary and the street committee see this code");
         }
         return activity;
-    }
-
-    private static boolean mayShow(Authentication who, Activity a) {
-        return who != null && who.getAuthorities().stream().map(g -> g.getAuthority()).anyMatch(g ->
-                g.equals("ROLE_ADMIN")
-                        || g.equals("GROUP_" + Groups.STREET_COMMITTEE)
-                        || g.equals("GROUP_" + Groups.unitLiaison(a.unitId()))
-                        || g.equals("GROUP_" + Groups.unitLeader(a.unitId()))
-                        || g.equals("GROUP_" + Groups.communityStaff(a.communityId()))
-                        || g.equals("GROUP_" + Groups.communitySecretary(a.communityId())));
     }
 }

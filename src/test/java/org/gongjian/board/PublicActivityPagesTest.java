@@ -197,8 +197,13 @@ class PublicActivityPagesTest {
         checkIn(id, "wrong-code", phone).andExpect(status().isBadRequest()).andExpect(content().string(containsString("签到码无效")));
         checkIn(id, code, TestActivities.phone()).andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("该手机号没有报名本活动")));
-        checkIn(id, code, phone).andExpect(status().isFound()).andExpect(redirectedUrlPattern("/a/" + id + "/me/*?checkedIn"));
+        // on a phone other than the one that signed up, check-in works but does not reveal the person's link
+        checkIn(id, code, phone).andExpect(status().isOk()).andExpect(content().string(containsString("签到成功")))
+                .andExpect(content().string(containsString("陈**"))).andExpect(content().string(not(containsString(token))));
         assertThat(activities.signup(id, phone).orElseThrow().checkedInAt()).isNotNull();
+        mvc.perform(post("/a/" + id + "/checkin").with(csrf()).param("c", code).param("phone", phone)
+                        .cookie(new jakarta.servlet.http.Cookie("gongjian_signup_" + id, token)))
+                .andExpect(status().isFound()).andExpect(redirectedUrlPattern("/a/" + id + "/me/*?checkedIn"));
         assertThat(ledger.balance(PointsLedger.PERSON, phone)).isPositive();
         mvc.perform(get("/a/" + id + "/me/" + token + "?checkedIn")).andExpect(content().string(containsString("签到成功")))
                 .andExpect(content().string(containsString("/a/" + id + "/rate/" + token)));
@@ -224,7 +229,7 @@ class PublicActivityPagesTest {
                 .andExpect(content().string(not(containsString("<script>alert(1)"))));
         signUp(id, "<script>alert(1)</script>", phone).andExpect(status().isFound());
         ClockUtil.setCurrentTime(Date.from(start));
-        checkIn(id, world.checkinCode(id), phone).andExpect(status().isFound());
+        checkIn(id, world.checkinCode(id), phone).andExpect(status().isOk()).andExpect(content().string(containsString("签到成功")));
 
         MvcResult board = mvc.perform(get("/board/heping")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("和平社区")))
