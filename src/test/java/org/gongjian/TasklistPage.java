@@ -1,0 +1,134 @@
+package org.gongjian;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A person working in the real Tasklist: logs in, opens and claims a task, fills its Camunda Form, completes it. */
+public final class TasklistPage {
+
+    private final WebDriver browser;
+    private final WebDriverWait wait;
+    private final ProcessEngine engine;
+    private final int port;
+
+    public TasklistPage(WebDriver browser, ProcessEngine engine, int port) {
+        this.browser = browser;
+        this.wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        this.engine = engine;
+        this.port = port;
+    }
+
+    public WebDriverWait waiting() {
+        return wait;
+    }
+
+    /** Logs in as the person (a fresh session each time) and opens the task of the process. */
+    public void openTask(String user, ProcessInstance pi, String taskKey, String textOfTheForm) {
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey(taskKey).singleResult().getId();
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("form[name='signinForm'] input[ng-model='username'][placeholder='用户名']"))).sendKeys(user);
+        browser.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[name='signinForm'].ng-valid")));
+        browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), textOfTheForm));
+        // a task offered to a group is claimed first, as in Tasklist a person takes it on before working on it
+        var claim = browser.findElements(By.cssSelector("[ng-click='claim()']"));
+        if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+            claim.get(0).click();
+            wait.until(driver -> user.equals(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[ng-click='claim()']")));
+        }
+    }
+
+    /**
+     * Fills the fields by label. Tasklist reloads a task's form shortly after it is claimed, which
+     * can empty what was typed just before; a person sees the empty field and types again, and so
+     * does this, up to three rounds.
+     */
+    public void fill(String[][] fields) {
+        for (int round = 1; round <= 3; round++) {
+            boolean allKept = true;
+            for (String[] f : fields) {
+                if (!f[1].equals(field(f[0]).getAttribute("value"))) {
+                    field(f[0]).clear();
+                    type(f[0], f[1]);
+                }
+            }
+            for (String[] f : fields) {
+                allKept &= f[1].equals(field(f[0]).getAttribute("value"));
+            }
+            if (allKept) {
+                return;
+            }
+        }
+        for (String[] f : fields) {
+            assertThat(field(f[0]).getAttribute("value")).as(f[0]).isEqualTo(f[1]);
+        }
+    }
+
+    /** The input or text area of the form field with that label. */
+    public WebElement field(String label) {
+        return labelled(label).findElement(By.xpath(
+                "ancestor::div[contains(concat(' ', @class, ' '), ' fjs-form-field ')][1]//*[self::input or self::textarea]"));
+    }
+
+    /** Types into the form field with that label. */
+    public void type(String label, String text) {
+        WebElement field = field(label);
+        scrollTo(field);
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            field.sendKeys(lines[i]);
+            if (i < lines.length - 1) {
+                field.sendKeys(Keys.ENTER);
+            }
+        }
+        field.sendKeys(Keys.TAB);
+    }
+
+    /** Ticks the checkbox or radio option with that label. */
+    public void choose(String label) {
+        WebElement option = labelled(label);
+        scrollTo(option);
+        option.click();
+    }
+
+    public WebElement labelled(String label) {
+        return browser.findElement(By.xpath("//label[normalize-space()='" + label + "' or normalize-space()='" + label + "*']"));
+    }
+
+    /** Completes the open task and waits until the process has moved on to the next task. */
+    public void complete(ProcessInstance pi, String nextTask) {
+        complete(() -> engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey(nextTask).count() == 1);
+    }
+
+    /** Completes the open task and waits until the engine shows what completing it did. */
+    public void complete(BooleanSupplier done) {
+        WebElement complete = browser.findElement(By.cssSelector("button[ng-click='complete()']"));
+        scrollTo(complete);
+        wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
+        wait.until(driver -> done.getAsBoolean());
+    }
+
+    public void scrollTo(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+}
