@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.activity.Activities.Activity;
+import org.gongjian.escalation.EscalationLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -40,12 +41,15 @@ class ActivityController {
     private final Activities activities;
     private final PointsLedger ledger;
     private final RuntimeService runtime;
+    private final EscalationLog escalations;
     private final String zone;
 
-    ActivityController(Activities activities, PointsLedger ledger, RuntimeService runtime, @Value("${gongjian.zone}") String zone) {
+    ActivityController(Activities activities, PointsLedger ledger, RuntimeService runtime, EscalationLog escalations,
+                       @Value("${gongjian.zone}") String zone) {
         this.activities = activities;
         this.ledger = ledger;
         this.runtime = runtime;
+        this.escalations = escalations;
         this.zone = zone;
     }
 
@@ -59,6 +63,7 @@ class ActivityController {
         model.addAttribute("photos", activities.photos(id));
         model.addAttribute("points", ledger.ofActivity(id));
         model.addAttribute("ratings", activities.ratings(id));
+        model.addAttribute("escalations", escalations.forProcess(a.processInstanceId()));
         model.addAttribute("mayUpload", mayUpload(who, a, now));
         model.addAttribute("mayCancel", mayCancel(who, a, now));
         model.addAttribute("maxPhotos", EvidencePhotos.MAX_PER_ACTIVITY);
