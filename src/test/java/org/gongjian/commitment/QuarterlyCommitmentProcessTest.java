@@ -79,11 +79,12 @@ class QuarterlyCommitmentProcessTest {
     }
 
     @Test
-    void communityStaffPublishTheProjectsOfferedFromTheAgreementsNeeds() {
+    void communityStaffPublishTheProjectsOfferedFromTheAgreementsNeeds() throws Exception {
         Task prepare = world.task(cycle, CommitmentProcess.PREPARE_PROJECTS);
         assertThat(engine.getTaskService().getIdentityLinksForTask(prepare.getId()))
                 .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("community-heping-staff"));
         assertThat(prepare.getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(5))), 60_000);
+        assertThat(deployedForm(prepare)).contains("\"id\": \"quarterly-projects\"", "projectsText");
         assertThat(engine.getRuntimeService().getVariable(cycle.getId(), "projectsText"))
                 .isEqualTo("关爱空巢老人：每月上门探访\n青少年课后托管");
 
@@ -101,6 +102,7 @@ class QuarterlyCommitmentProcessTest {
         Task submit = world.task(cycle, CommitmentProcess.SUBMIT_COMMITMENTS);
         assertThat(engine.getTaskService().getIdentityLinksForTask(submit.getId()))
                 .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("unit-school-liaison"));
+        assertThat(deployedForm(submit)).contains("\"id\": \"quarterly-commitments\"", "{{#loop projects}}", "approvalComments");
     }
 
     @Test
@@ -129,12 +131,13 @@ class QuarterlyCommitmentProcessTest {
     }
 
     @Test
-    void approvedCommitmentsStartOneActivityPerLineAndTheFundTransferExactlyOnce() {
+    void approvedCommitmentsStartOneActivityPerLineAndTheFundTransferExactlyOnce() throws Exception {
         world.prepare(cycle);
         world.submit(cycle, TWO_ACTIVITIES, 7500);
         Task approve = world.task(cycle, CommitmentProcess.APPROVE_COMMITMENTS);
         assertThat(engine.getTaskService().getIdentityLinksForTask(approve.getId()))
                 .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("community-heping-staff"));
+        assertThat(deployedForm(approve)).contains("\"id\": \"commitments-approve\"", "{{#loop activities}}", "approvalDecision");
         world.decide(cycle, CommitmentProcess.APPROVE, null);
         world.run(cycle, CommitmentProcess.START_ACTIVITIES);
 
@@ -256,6 +259,8 @@ class QuarterlyCommitmentProcessTest {
         payTheInstalment(number + "/2027-Q1/funds");
         smtp.purgeEmailFromAllMailboxes();
 
+        // the activities just started are open; whether their process has recorded them yet is its own business
+        int started = activities.ofQuarter(number, "2027-Q1").size();
         // what became of the quarter's activities
         Instant due = Instant.parse("2027-01-23T10:00:00Z");
         long kept = plan("周末课堂", 1);
@@ -287,14 +292,14 @@ class QuarterlyCommitmentProcessTest {
 
         MimeMessage mail = onlyMail();
         assertThat(to(mail)).containsExactlyInAnyOrder("lihua@xinhua.example.cn", "zhoumin@xinhua.example.cn");
-        assertThat(mail.getSubject()).contains("【季度报告】", "新华第一实验小学", "2027-Q1", "履约 2/5");
+        assertThat(mail.getSubject()).contains("【季度报告】", "新华第一实验小学", "2027-Q1", "履约 2/" + (started + 5));
         String text = plainText(mail);
         assertThat(text).contains(number, "周末课堂", "学雷锋志愿服务", "敬老院探访", "社区义诊", "普法讲座", "未履约 missed",
                 "已取消 cancelled", "佐证逾期 evidence late", "7500.00", "/reports/" + number + "/2027-Q1");
 
         QuarterlyReports.Report report = reports.find(number, "2027-Q1").orElseThrow();
         assertThat(List.of(report.committed(), report.kept(), report.missed(), report.cancelled(), report.late(), report.stillOpen()))
-                .containsExactly(5, 2, 1, 1, 1, 1);
+                .containsExactly(started + 5, 2, 1, 1, 1, started + 1);
         assertThat(report.fundsCommitted()).isEqualByComparingTo("7500");
         assertThat(report.fundsTransferred()).isEqualByComparingTo("7500");
         assertThat(report.reportText()).contains("周末课堂", "普法讲座", "未履约 missed");
@@ -308,6 +313,12 @@ class QuarterlyCommitmentProcessTest {
         world.run(again, CommitmentProcess.REPORT_QUARTER);
         assertThat(smtp.waitForIncomingEmail(1_000, 1)).as("no second mail").isFalse();
         assertThat(reports.find(number, "2027-Q1").orElseThrow().createdAt()).isEqualTo(report.createdAt());
+    }
+
+    private String deployedForm(Task task) throws java.io.IOException {
+        try (var form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+            return new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private void payTheInstalment(String businessKey) {

@@ -49,12 +49,16 @@ class FundTransferProcessTest {
     }
 
     @Test
-    void financeConfirmsTheTransferAndItIsRecorded() {
+    void financeConfirmsTheTransferAndItIsRecorded() throws Exception {
         Task task = task(transfer);
         assertThat(task.getTaskDefinitionKey()).isEqualTo(FundTransferProcess.TRANSFER_FUNDS);
         assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
                 .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("finance"));
         assertThat(task.getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(10))), 60_000);
+        try (var form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+            assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"id\": \"fund-transfer\"", "voucherNumber", "transferredAmount", "transferDate");
+        }
 
         complete(task, "PZ-2027-0117", 7500.0, TODAY.toString());
 
