@@ -15,6 +15,9 @@ class ApproveCommitmentsListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return; // the task was cancelled (the quarter ended, an operator stepped in): nothing was submitted
+        }
         FormFields form = FormFields.of(execution);
         String decision = form.choice(APPROVAL_DECISION, "审核意见", List.of(APPROVE, RETURN));
         String comments = form.text(APPROVAL_COMMENTS, "退回意见", RETURN.equals(decision), 2000);

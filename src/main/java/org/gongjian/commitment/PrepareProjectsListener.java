@@ -14,6 +14,9 @@ class PrepareProjectsListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return; // the task was cancelled (the quarter ended, an operator stepped in): nothing was submitted
+        }
         ArrayNode projects = FormFields.of(execution).lines(PROJECTS_TEXT, "本季度项目", true, "title", "description");
         if (projects.size() > MAX_PROJECTS) {
             throw FormFields.invalid(PROJECTS_TEXT, "本季度项目最多 " + MAX_PROJECTS + " 项，收到 " + projects.size()

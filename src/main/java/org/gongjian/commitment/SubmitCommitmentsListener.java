@@ -36,6 +36,9 @@ class SubmitCommitmentsListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return; // the task was cancelled (the quarter ended, an operator stepped in): nothing was submitted
+        }
         FormFields form = FormFields.of(execution);
         LocalDate start = LocalDate.parse((String) execution.getVariable(QUARTER_START));
         LocalDate end = LocalDate.parse((String) execution.getVariable(QUARTER_END));

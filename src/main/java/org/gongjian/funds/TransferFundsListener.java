@@ -32,6 +32,9 @@ class TransferFundsListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return; // the task was cancelled (the quarter ended, an operator stepped in): nothing was submitted
+        }
         FormFields form = FormFields.of(execution);
         // a second request under the same key (started twice by mistake) must not be paid again
         String key = RecordTransferDelegate.key(execution);

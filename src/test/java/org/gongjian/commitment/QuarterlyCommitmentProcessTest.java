@@ -315,6 +315,24 @@ class QuarterlyCommitmentProcessTest {
         assertThat(reports.find(number, "2027-Q1").orElseThrow().createdAt()).isEqualTo(report.createdAt());
     }
 
+    @Test
+    void aQuarterThatEndsBeforeTheCommitmentsAreApprovedIsReportedAllTheSame() throws Exception {
+        world.prepare(cycle);
+        assertThat(world.job(cycle, "quarterEndedBeforeCommitments").getDuedate())
+                .isEqualTo(Date.from(LocalDate.of(2027, 4, 1).atStartOfDay(ZONE).toInstant()));
+        world.run(cycle, "quarterEndedBeforeCommitments");
+        assertThat(world.task(cycle, CommitmentProcess.SUBMIT_COMMITMENTS)).as("too late to commit").isNull();
+        world.run(cycle, CommitmentProcess.REPORT_QUARTER);
+
+        MimeMessage mail = onlyMail();
+        assertThat(mail.getSubject()).contains("【季度报告】", "履约 0/0");
+        assertThat(plainText(mail)).contains("本季度没有承诺活动", "0.00");
+        QuarterlyReports.Report report = reports.find(number, "2027-Q1").orElseThrow();
+        assertThat(report.committed()).isZero();
+        assertThat(report.fundsCommitted()).isEqualByComparingTo("0");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(cycle.getId()).count()).isZero();
+    }
+
     private String deployedForm(Task task) throws java.io.IOException {
         try (var form = engine.getFormService().getDeployedTaskForm(task.getId())) {
             return new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
