@@ -204,9 +204,11 @@ class AgreementProcessTest {
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q1").processDefinitionKey("quarterly-commitment").count()).isEqualTo(1);
         Task commitments = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number + "/2027-Q1").singleResult();
-        assertThat(commitments.getTaskDefinitionKey()).isEqualTo("submitCommitments");
+        assertThat(commitments.getTaskDefinitionKey()).as("the quarter opens with its project list").isEqualTo("prepareProjects");
         assertThat(engine.getTaskService().getIdentityLinksForTask(commitments.getId()))
-                .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("unit-school-liaison"));
+                .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("community-heping-staff"));
+        assertThat(engine.getTaskService().getVariable(commitments.getId(), "projectsText")).as("the agreement's needs, offered")
+                .isEqualTo("关爱空巢老人：每月上门探访\n青少年课后托管");
         assertThat(world.job(pi, "quarterStarted").getDuedate()).as("the next quarter")
                 .isEqualTo(Date.from(java.time.LocalDate.of(2027, 4, 1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
 

@@ -1,0 +1,47 @@
+package org.gongjian.funds;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import static org.gongjian.funds.FundTransferProcess.*;
+
+/**
+ * Records the confirmed transfer in the same transaction as finance's confirmation: both stand
+ * or neither. A request is recorded once, whatever runs this step again.
+ */
+@Component("recordTransferDelegate")
+class RecordTransferDelegate implements JavaDelegate {
+
+    private final FundTransfers transfers;
+
+    RecordTransferDelegate(FundTransfers transfers) {
+        this.transfers = transfers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        transfers.record(new FundTransfers.Transfer(key(execution), execution.getProcessInstanceId(),
+                (String) execution.getVariable(AGREEMENT_NUMBER), (String) execution.getVariable(QUARTER),
+                (String) execution.getVariable(COMMUNITY_ID), (String) execution.getVariable(COMMUNITY_NAME),
+                (String) execution.getVariable(UNIT_ID), (String) execution.getVariable(UNIT_NAME),
+                amount(execution, AMOUNT), amount(execution, TRANSFERRED_AMOUNT),
+                execution.getVariable(VOUCHER_NUMBER).toString().trim(),
+                LocalDate.parse(execution.getVariable(TRANSFER_DATE).toString()),
+                (String) execution.getVariable(TRANSFERRED_BY), ClockUtil.getCurrentTime().toInstant()));
+    }
+
+    /** The request's business key, or for a request started without one its instance. */
+    static String key(DelegateExecution execution) {
+        return execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
+                : "process:" + execution.getProcessInstanceId();
+    }
+
+    private static BigDecimal amount(DelegateExecution execution, String variable) {
+        return new BigDecimal(execution.getVariable(variable).toString().trim());
+    }
+}

@@ -1,0 +1,61 @@
+package org.gongjian.funds;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.system.FormFields;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import static org.gongjian.funds.FundTransferProcess.*;
+
+/**
+ * Finance confirms the transfer: a voucher, exactly the amount requested (a different amount is
+ * a different request, not this one), on a day that has already come, and never for a request
+ * already paid.
+ */
+@Component("transferFundsListener")
+class TransferFundsListener implements ExecutionListener {
+
+    private final FundTransfers transfers;
+    private final ZoneId zone;
+
+    TransferFundsListener(FundTransfers transfers, @Value("${gongjian.zone}") String zone) {
+        this.transfers = transfers;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return; // the task was cancelled (the quarter ended, an operator stepped in): nothing was submitted
+        }
+        FormFields form = FormFields.of(execution);
+        // a second request under the same key (started twice by mistake) must not be paid again
+        String key = RecordTransferDelegate.key(execution);
+        transfers.find(key).ifPresent(paid -> {
+            throw FormFields.invalid(TRANSFERRED_AMOUNT, "这笔经费已于 " + paid.transferDate() + " 拨付（凭证 "
+                    + paid.voucherNumber() + "），不能重复拨付 (already transferred; never pay twice)");
+        });
+        form.text(VOUCHER_NUMBER, "拨付凭证号", true, 64);
+        BigDecimal requested = new BigDecimal(execution.getVariable(AMOUNT).toString());
+        BigDecimal transferred = form.number(TRANSFERRED_AMOUNT, "实际拨付金额", BigDecimal.ZERO);
+        if (transferred.compareTo(requested) != 0) {
+            throw FormFields.invalid(TRANSFERRED_AMOUNT, "实际拨付金额 " + transferred.toPlainString() + " 元与应拨付金额 "
+                    + requested.toPlainString() + " 元不符 (must equal the amount requested)");
+        }
+        LocalDate day = form.date(TRANSFER_DATE, "拨付日期");
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+        if (day.isAfter(today)) {
+            throw FormFields.invalid(TRANSFER_DATE, "拨付日期 " + day + " 还没有到 (must not be in the future)");
+        }
+        execution.setVariable(TRANSFER_DATE, day.toString());
+        Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        execution.setVariable(TRANSFERRED_BY, who == null ? "system" : who.getUserId());
+    }
+}
