@@ -29,10 +29,13 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 @Component
 class RoleAuthorizations {
 
-    /** Which role may start which process, from Tasklist or through the REST API. */
+    /**
+     * Which role may start which process, from Tasklist or through the REST API. A department will
+     * start a fund-transfer for its payments once that process has a start form; until then only
+     * the quarterly commitment starts it.
+     */
     static final Map<Role, List<String>> STARTERS = Map.of(
             Role.COMMUNITY_STAFF, List.of("agreement", "joint-meeting"),
-            Role.DEPARTMENT, List.of("fund-transfer"),
             Role.STREET_COMMITTEE, List.of("performance-review"));
 
     private final AuthorizationService authorizations;
