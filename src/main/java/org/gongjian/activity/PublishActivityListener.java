@@ -10,9 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.system.FormFields;
+import org.gongjian.system.SubmittedFormListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +24,7 @@ import static org.gongjian.activity.ActivityProcess.*;
  * the community's board. Sets the times the process waits for: the participants' reminder and the end.
  */
 @Component("publishActivityListener")
-class PublishActivityListener implements ExecutionListener {
+class PublishActivityListener extends SubmittedFormListener {
 
     static final int MAX_PLACES = 10_000;
 
@@ -39,10 +39,7 @@ class PublishActivityListener implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (execution.isCanceled()) {
-            return; // the task was interrupted (cancelled, or evidence overdue): nothing was submitted
-        }
+    protected void submitted(DelegateExecution execution) {
         FormFields form = FormFields.of(execution);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         String title = form.text(TITLE, "活动名称", true, 100);

@@ -1,16 +1,16 @@
 package org.gongjian.activity;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.system.FormFields;
+import org.gongjian.system.SubmittedFormListener;
 import org.springframework.stereotype.Component;
 
 import static org.gongjian.activity.ActivityProcess.*;
 
 /** Checks the evidence — a summary, the attendance, at least one photo uploaded — and records it. */
 @Component("submitEvidenceListener")
-class SubmitEvidenceListener implements ExecutionListener {
+class SubmitEvidenceListener extends SubmittedFormListener {
 
     private final Activities activities;
 
@@ -19,10 +19,7 @@ class SubmitEvidenceListener implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (execution.isCanceled()) {
-            return; // the task was interrupted (cancelled, or evidence overdue): nothing was submitted
-        }
+    protected void submitted(DelegateExecution execution) {
         FormFields form = FormFields.of(execution);
         String summary = form.text(EVIDENCE_SUMMARY, "活动小结", true, 4000);
         form.text(ATTENDANCE_TEXT, "参加人员", false, 20_000);

@@ -4,18 +4,18 @@ import java.math.BigDecimal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.gongjian.system.FormFields;
+import org.gongjian.system.SubmittedFormListener;
 import org.springframework.stereotype.Component;
 
 import static org.gongjian.agreement.AgreementProcess.*;
 
 /** Checks the unit's answer: no negative counts or funds, a contact person, at least one proposed activity. */
 @Component("answerWithResourcesListener")
-class AnswerWithResourcesListener implements ExecutionListener {
+class AnswerWithResourcesListener extends SubmittedFormListener {
 
     @Override
-    public void notify(DelegateExecution execution) {
+    protected void submitted(DelegateExecution execution) {
         FormFields form = FormFields.of(execution);
         form.text(VENUES, "可提供的场地", false, 2000);
         form.text(EXPERTISE, "专业特长", false, 2000);

@@ -5,17 +5,17 @@ import java.time.LocalDate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.identity.Directory;
 import org.gongjian.system.FormFields;
+import org.gongjian.system.SubmittedFormListener;
 import org.springframework.stereotype.Component;
 
 import static org.gongjian.agreement.AgreementProcess.*;
 
 /** Checks the draft: a unit of this community, a term in order and at most three years, a needs list. */
 @Component("draftAgreementListener")
-class DraftAgreementListener implements ExecutionListener {
+class DraftAgreementListener extends SubmittedFormListener {
 
     private final Directory directory;
     private final AgreementTerm term;
@@ -26,7 +26,7 @@ class DraftAgreementListener implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
+    protected void submitted(DelegateExecution execution) {
         FormFields form = FormFields.of(execution);
         String unitId = form.text(UNIT_ID, "驻区单位", true, 64);
         String communityId = (String) execution.getVariable(COMMUNITY_ID);

@@ -3,18 +3,18 @@ package org.gongjian.agreement;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.gongjian.system.FormFields;
+import org.gongjian.system.SubmittedFormListener;
 import org.springframework.stereotype.Component;
 
 import static org.gongjian.agreement.AgreementProcess.*;
 
 /** The street committee files the agreement or sends it back to be drafted again, with a reason. */
 @Component("fileAgreementListener")
-class FileAgreementListener implements ExecutionListener {
+class FileAgreementListener extends SubmittedFormListener {
 
     @Override
-    public void notify(DelegateExecution execution) {
+    protected void submitted(DelegateExecution execution) {
         FormFields form = FormFields.of(execution);
         String decision = form.choice(FILING_DECISION, "备案意见", List.of("file", "return"));
         String reason = form.text(FILING_REASON, "退回理由", "return".equals(decision), 2000);

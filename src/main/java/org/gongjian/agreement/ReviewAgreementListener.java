@@ -3,16 +3,16 @@ package org.gongjian.agreement;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.system.FormFields;
+import org.gongjian.system.SubmittedFormListener;
 import org.springframework.stereotype.Component;
 
 import static org.gongjian.agreement.AgreementProcess.*;
 
 /** The community secretary accepts the unit's answer or returns it with comments; each round is recorded. */
 @Component("reviewAgreementListener")
-class ReviewAgreementListener implements ExecutionListener {
+class ReviewAgreementListener extends SubmittedFormListener {
 
     private final Agreements agreements;
     private final AgreementResources resources;
@@ -23,7 +23,7 @@ class ReviewAgreementListener implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
+    protected void submitted(DelegateExecution execution) {
         FormFields form = FormFields.of(execution);
         String decision = form.choice(REVIEW_DECISION, "审核意见", List.of("accept", "return"));
         String comments = form.text(REVIEW_COMMENTS, "意见", "return".equals(decision), 2000);

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.identity.Groups;
 import org.gongjian.system.FormFields;
+import org.gongjian.system.SubmittedFormListener;
 import org.springframework.stereotype.Component;
 
 import static org.gongjian.agreement.AgreementProcess.*;
@@ -21,7 +21,7 @@ import static org.gongjian.agreement.AgreementProcess.*;
  * the task on the way is recorded with the signature.
  */
 @Component("signAgreementListener")
-class SignAgreementListener implements ExecutionListener {
+class SignAgreementListener extends SubmittedFormListener {
 
     private final Agreements agreements;
 
@@ -30,7 +30,7 @@ class SignAgreementListener implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
+    protected void submitted(DelegateExecution execution) {
         boolean unit = SIGN_AS_UNIT.equals(execution.getCurrentActivityId());
         String field = unit ? UNIT_SIGNED : COMMUNITY_SIGNED;
         if (!FormFields.of(execution).checked(field)) {

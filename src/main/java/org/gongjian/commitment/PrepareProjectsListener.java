@@ -2,21 +2,18 @@ package org.gongjian.commitment;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.gongjian.system.FormFields;
+import org.gongjian.system.SubmittedFormListener;
 import org.springframework.stereotype.Component;
 
 import static org.gongjian.commitment.CommitmentProcess.*;
 
 /** Checks the quarter's project list: at least one project, at most {@value CommitmentProcess#MAX_PROJECTS}, each named. */
 @Component("prepareProjectsListener")
-class PrepareProjectsListener implements ExecutionListener {
+class PrepareProjectsListener extends SubmittedFormListener {
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (execution.isCanceled()) {
-            return; // the task was cancelled (the quarter ended, an operator stepped in): nothing was submitted
-        }
+    protected void submitted(DelegateExecution execution) {
         ArrayNode projects = FormFields.of(execution).lines(PROJECTS_TEXT, "本季度项目", true, "title", "description");
         if (projects.size() > MAX_PROJECTS) {
             throw FormFields.invalid(PROJECTS_TEXT, "本季度项目最多 " + MAX_PROJECTS + " 项，收到 " + projects.size()

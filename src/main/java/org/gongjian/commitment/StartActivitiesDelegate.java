@@ -53,15 +53,21 @@ class StartActivitiesDelegate implements JavaDelegate {
                 .count() > 0;
     }
 
-    private static Map<String, Object> activity(DelegateExecution execution, JsonNode a) {
+    /**
+     * The agreement and its parties, which every process of the quarter carries under the same
+     * names: the escalation ladder finds the unit leader, community secretary and supervising body by them.
+     */
+    private static Map<String, Object> parties(DelegateExecution execution) {
         Map<String, Object> v = new HashMap<>();
-        v.put(ActivityProcess.AGREEMENT_NUMBER, execution.getVariable(AGREEMENT_NUMBER));
-        v.put(ActivityProcess.QUARTER, execution.getVariable(QUARTER));
-        v.put(ActivityProcess.COMMUNITY_ID, execution.getVariable(COMMUNITY_ID));
-        v.put(ActivityProcess.COMMUNITY_NAME, execution.getVariable(COMMUNITY_NAME));
-        v.put(ActivityProcess.UNIT_ID, execution.getVariable(UNIT_ID));
-        v.put(ActivityProcess.UNIT_NAME, execution.getVariable(UNIT_NAME));
-        v.put(ActivityProcess.SUPERVISOR_ID, execution.getVariable(SUPERVISOR_ID));
+        for (String name : new String[] {AGREEMENT_NUMBER, QUARTER, COMMUNITY_ID, COMMUNITY_NAME, UNIT_ID, UNIT_NAME,
+                SUPERVISOR_ID}) {
+            v.put(name, execution.getVariable(name));
+        }
+        return v;
+    }
+
+    private static Map<String, Object> activity(DelegateExecution execution, JsonNode a) {
+        Map<String, Object> v = parties(execution);
         v.put(ActivityProcess.TITLE, a.path("title").asText());
         v.put(ActivityProcess.KIND, a.path("kind").asText(DEFAULT_KIND));
         v.put(ActivityProcess.DATE, a.path("date").asText());
@@ -73,14 +79,7 @@ class StartActivitiesDelegate implements JavaDelegate {
     }
 
     private static Map<String, Object> transfer(DelegateExecution execution, BigDecimal amount) {
-        Map<String, Object> v = new HashMap<>();
-        v.put(FundTransferProcess.AGREEMENT_NUMBER, execution.getVariable(AGREEMENT_NUMBER));
-        v.put(FundTransferProcess.QUARTER, execution.getVariable(QUARTER));
-        v.put(FundTransferProcess.COMMUNITY_ID, execution.getVariable(COMMUNITY_ID));
-        v.put(FundTransferProcess.COMMUNITY_NAME, execution.getVariable(COMMUNITY_NAME));
-        v.put(FundTransferProcess.UNIT_ID, execution.getVariable(UNIT_ID));
-        v.put(FundTransferProcess.UNIT_NAME, execution.getVariable(UNIT_NAME));
-        v.put(FundTransferProcess.SUPERVISOR_ID, execution.getVariable(SUPERVISOR_ID));
+        Map<String, Object> v = parties(execution);
         v.put(FundTransferProcess.AMOUNT, amount.doubleValue());
         v.put(FundTransferProcess.PURPOSE, execution.getVariable(UNIT_NAME) + " " + execution.getVariable(QUARTER)
                 + " 季度共建经费 · quarterly joint-building funds");

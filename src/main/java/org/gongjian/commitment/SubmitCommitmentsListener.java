@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.system.FormFields;
+import org.gongjian.system.SubmittedFormListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +24,7 @@ import static org.gongjian.commitment.CommitmentProcess.*;
  * hours or funds, a kind of at most 20 characters.
  */
 @Component("submitCommitmentsListener")
-class SubmitCommitmentsListener implements ExecutionListener {
+class SubmitCommitmentsListener extends SubmittedFormListener {
 
     private static final String[] COLUMNS = {"date", "place", "places", "title", "volunteers", "hours", "kind"};
 
@@ -35,10 +35,7 @@ class SubmitCommitmentsListener implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (execution.isCanceled()) {
-            return; // the task was cancelled (the quarter ended, an operator stepped in): nothing was submitted
-        }
+    protected void submitted(DelegateExecution execution) {
         FormFields form = FormFields.of(execution);
         LocalDate start = LocalDate.parse((String) execution.getVariable(QUARTER_START));
         LocalDate end = LocalDate.parse((String) execution.getVariable(QUARTER_END));

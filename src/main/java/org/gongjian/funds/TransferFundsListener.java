@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.system.FormFields;
+import org.gongjian.system.SubmittedFormListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +20,7 @@ import static org.gongjian.funds.FundTransferProcess.*;
  * already paid.
  */
 @Component("transferFundsListener")
-class TransferFundsListener implements ExecutionListener {
+class TransferFundsListener extends SubmittedFormListener {
 
     private final FundTransfers transfers;
     private final ZoneId zone;
@@ -31,10 +31,7 @@ class TransferFundsListener implements ExecutionListener {
     }
 
     @Override
-    public void notify(DelegateExecution execution) {
-        if (execution.isCanceled()) {
-            return; // the task was cancelled (the quarter ended, an operator stepped in): nothing was submitted
-        }
+    protected void submitted(DelegateExecution execution) {
         FormFields form = FormFields.of(execution);
         // a second request under the same key (started twice by mistake) must not be paid again
         String key = RecordTransferDelegate.key(execution);

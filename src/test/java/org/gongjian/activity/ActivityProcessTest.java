@@ -2,18 +2,16 @@ package org.gongjian.activity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gongjian.GongjianTest;
+import org.gongjian.Mails;
 import org.gongjian.activity.Activities.Activity;
 import org.gongjian.escalation.EscalationLog;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.gongjian.Mails.subjects;
 import static org.gongjian.activity.ActivityProcess.*;
 import static org.gongjian.activity.ActivityWorld.*;
 
@@ -109,7 +108,7 @@ class ActivityProcessTest {
         at(Instant.parse("2027-01-18T01:00:00Z"));
         world.run(pi, "reminderDue");
         world.run(pi, "remindParticipants");
-        assertThat(mailsTo(email)).extracting(ActivityProcessTest::subject).containsExactly("【活动提醒】敬老院慰问演出 · 2027-01-20 09:00 – 12:00");
+        assertThat(subjects(Mails.to(embeddedSmtpServer, email))).containsExactly("【活动提醒】敬老院慰问演出 · 2027-01-20 09:00 – 12:00");
 
         at(ON_THE_DAY);
         signups.checkIn(id, activities.find(id).orElseThrow().checkinCode(), present, ON_THE_DAY);
@@ -138,7 +137,7 @@ class ActivityProcessTest {
         assertThat(ledger.ofActivity(id)).extracting(PointsLedger.Entry::accountType, PointsLedger.Entry::points)
                 .containsExactly(tuple("PERSON", 10), tuple("UNIT", 22));
         world.run(pi, "inviteRatings");
-        assertThat(mailsTo(email)).extracting(ActivityProcessTest::subject).contains("【请您评价】敬老院慰问演出");
+        assertThat(subjects(Mails.to(embeddedSmtpServer, email))).contains("【请您评价】敬老院慰问演出");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
@@ -178,8 +177,8 @@ class ActivityProcessTest {
         assertThat(entries.get(1).reverses()).isEqualTo(entries.get(0).id());
         assertThat(ledger.balance(PointsLedger.PERSON, present)).isZero();
         assertThat(activities.signups(id)).extracting(Activities.Signup::status).containsOnly(Activities.RELEASED);
-        assertThat(mailsTo(email)).extracting(ActivityProcessTest::subject).contains("【活动未履约】周末课堂（未履约）");
-        assertThat(mailsTo("lihua@xinhua.example.cn")).extracting(ActivityProcessTest::subject)
+        assertThat(subjects(Mails.to(embeddedSmtpServer, email))).contains("【活动未履约】周末课堂（未履约）");
+        assertThat(subjects(Mails.to(embeddedSmtpServer, "lihua@xinhua.example.cn")))
                 .contains("【承诺未履行】新华第一实验小学 · 周末课堂（未履约） · 活动未履约");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
     }
@@ -202,25 +201,7 @@ class ActivityProcessTest {
         assertThat(cancelled.status()).isEqualTo(Activities.CANCELLED);
         assertThat(cancelled.statusReason()).isEqualTo("操场维修，无法使用");
         assertThat(activities.placesTaken(id)).isZero();
-        assertThat(mailsTo(email)).extracting(ActivityProcessTest::subject).containsExactly("【活动已取消】亲子运动会（取消）");
+        assertThat(subjects(Mails.to(embeddedSmtpServer, email))).containsExactly("【活动已取消】亲子运动会（取消）");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
-    }
-
-    private List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(embeddedSmtpServer.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,37 +3,31 @@ package org.gongjian.activity;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
+import org.gongjian.EngineWorld;
 
 /**
  * An activity of the school (和平社区) in the first quarter of 2027, driven through the engine as
  * the demo world's people, with the clock set where the story needs it.
  */
-final class ActivityWorld {
+final class ActivityWorld extends EngineWorld {
 
     static final String LIAISON = "yangxue";       // 新华第一实验小学 联络员
     static final String STAFF = "liuyang";         // 和平社区 党建专干
     static final String QUARTER = "2027-Q1";
-    /** A Wednesday in the quarter, at Asia/Shanghai midnight... */
+    /** The activity's day, a Wednesday inside the quarter. */
     static final String DAY = "2027-01-20";
     static final Instant BEFORE = Instant.parse("2027-01-05T01:00:00Z");    // 09:00 on 5 January in Shanghai
     static final Instant ON_THE_DAY = Instant.parse("2027-01-20T01:30:00Z"); // 09:30 on the day
     static final Instant AFTER = Instant.parse("2027-01-20T05:00:00Z");      // 13:00, the activity (9:00, 3 hours) is over
 
-    private final ProcessEngine engine;
-
     ActivityWorld(ProcessEngine engine) {
-        this.engine = engine;
+        super(engine);
     }
 
     static void at(Instant instant) {
@@ -78,33 +72,6 @@ final class ActivityWorld {
 
     long activityId(ProcessInstance pi) {
         return ((Number) engine.getRuntimeService().getVariable(pi.getId(), ActivityProcess.ACTIVITY_ID)).longValue();
-    }
-
-    Task task(ProcessInstance pi, String key) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-    }
-
-    void complete(ProcessInstance pi, String key, String user, Map<String, Object> variables) {
-        Task task = task(pi, key);
-        if (task == null) {
-            throw new AssertionError("no open task " + key);
-        }
-        IdentityService identity = engine.getIdentityService();
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identity.setAuthentication(user, groups);
-        try {
-            engine.getTaskService().complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
-    void run(ProcessInstance pi, String activityId) {
-        List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId).list();
-        if (jobs.size() != 1) {
-            throw new AssertionError("expected one job at " + activityId + ", found " + jobs.size());
-        }
-        engine.getManagementService().executeJob(jobs.get(0).getId());
     }
 
     /** A mobile number nobody else in the test run has. */

@@ -2,14 +2,11 @@ package org.gongjian.agreement;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,6 +24,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongjian.Mails.onlyMail;
+import static org.gongjian.Mails.plainText;
+import static org.gongjian.Mails.to;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gongjian.agreement.AgreementWorld.*;
 
@@ -111,7 +111,7 @@ class AgreementProcessTest {
         ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(7))));
         world.run(pi, "signAgreementAsUnit_reminderDue");
         world.run(pi, "remind_signAgreementAsUnit_reminder");
-        MimeMessage reminder = onlyMail();
+        MimeMessage reminder = onlyMail(smtp);
         assertThat(to(reminder)).containsExactly("zhangjianguo@school.example.cn");
         assertThat(reminder.getSubject()).contains("【提醒】", "单位党组织书记签署", "新华第一实验小学");
         assertThat(plainText(reminder)).contains("张建国", "还有 3 天");
@@ -119,14 +119,14 @@ class AgreementProcessTest {
         ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(10))));
         world.run(pi, "signAgreementAsUnit_escalation1Due");
         world.run(pi, "escalate_signAgreementAsUnit_escalation1");
-        MimeMessage toStreet = onlyMail();
+        MimeMessage toStreet = onlyMail(smtp);
         assertThat(to(toStreet)).containsExactlyInAnyOrder("lihua@xinhua.example.cn", "zhoumin@xinhua.example.cn");
         assertThat(toStreet.getSubject()).contains("【催办】");
 
         ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(20))));
         world.run(pi, "signAgreementAsUnit_escalation2Due");
         world.run(pi, "escalate_signAgreementAsUnit_escalation2");
-        MimeMessage toSupervisor = onlyMail();
+        MimeMessage toSupervisor = onlyMail(smtp);
         assertThat(to(toSupervisor)).containsExactly("gaojun@edu.example.cn");
         assertThat(toSupervisor.getSubject()).contains("已逾期 10 天");
         String text = plainText(toSupervisor);
@@ -230,7 +230,7 @@ class AgreementProcessTest {
                 .isEqualTo(Date.from(java.time.LocalDate.of(2027, 11, 1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
         world.run(pi, "renewalDue");
         world.run(pi, "sendRenewalReminder");
-        MimeMessage mail = onlyMail();
+        MimeMessage mail = onlyMail(smtp);
         assertThat(mail.getSubject()).contains("续签提醒", "2027-12-31");
         assertThat(to(mail)).contains("zhangjianguo@school.example.cn", "yangxue@school.example.cn",
                 "wangfang@heping.example.cn", "liuyang@heping.example.cn");
@@ -244,7 +244,7 @@ class AgreementProcessTest {
         world.run(pi, "expireAgreement");
         assertThat(agreements.find(number).orElseThrow().status()).isEqualTo("EXPIRED");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
-        assertThat(onlyMail().getSubject()).contains("协议期满");
+        assertThat(onlyMail(smtp).getSubject()).contains("协议期满");
     }
 
     @Test
@@ -262,7 +262,7 @@ class AgreementProcessTest {
         assertThat(ended.status()).isEqualTo("TERMINATED");
         assertThat(ended.endReason()).isEqualTo("单位整体搬迁出本社区");
         assertThat(ended.endedBy()).isEqualTo(LEADER);
-        MimeMessage mail = onlyMail();
+        MimeMessage mail = onlyMail(smtp);
         assertThat(to(mail)).contains("wangfang@heping.example.cn", "lihua@xinhua.example.cn", "zhoumin@xinhua.example.cn");
         assertThat(plainText(mail)).contains("单位整体搬迁出本社区");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
@@ -295,7 +295,7 @@ class AgreementProcessTest {
         }
         engine.getManagementService().setJobRetries(jobId, 1);
         engine.getManagementService().executeJob(jobId);
-        assertThat(to(onlyMail())).containsExactly("zhangjianguo@school.example.cn");
+        assertThat(to(onlyMail(smtp))).containsExactly("zhangjianguo@school.example.cn");
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
@@ -303,39 +303,5 @@ class AgreementProcessTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private MimeMessage onlyMail() throws Exception {
-        assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
-        MimeMessage[] all = smtp.getReceivedMessages();
-        // GreenMail keeps one copy per recipient; they are the same message
-        assertThat(Arrays.stream(all).map(m -> {
-            try {
-                return m.getMessageID();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).distinct().count()).as("exactly one mail").isEqualTo(1);
-        smtp.purgeEmailFromAllMailboxes();
-        return all[0];
-    }
-
-    private static List<String> to(MimeMessage m) throws Exception {
-        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
-    }
-
-    private static String plainText(jakarta.mail.Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return part.getContent().toString();
-        }
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = plainText(multipart.getBodyPart(i));
-                if (text != null) {
-                    return text;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -1,21 +1,17 @@
 package org.gongjian.agreement;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
+import org.gongjian.EngineWorld;
 
 /**
  * The demo world's people acting on an agreement through the engine's Java API, each with their
  * own groups, so that the engine checks their authorizations as it would over REST.
  */
-final class AgreementWorld {
+final class AgreementWorld extends EngineWorld {
 
     static final String STAFF = "liuyang";          // 和平社区 党建专干
     static final String SECRETARY = "wangfang";     // 和平社区 书记
@@ -24,44 +20,14 @@ final class AgreementWorld {
     static final String STREET = "lihua";           // 街道党工委
     static final String OTHER_LIAISON = "hulei";    // 国网新华供电所 联络员 (阳光社区)
 
-    private final ProcessEngine engine;
-
     AgreementWorld(ProcessEngine engine) {
-        this.engine = engine;
-    }
-
-    void as(String user) {
-        IdentityService identity = engine.getIdentityService();
-        identity.clearAuthentication();
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identity.setAuthentication(user, groups);
-    }
-
-    void nobody() {
-        engine.getIdentityService().clearAuthentication();
+        super(engine);
     }
 
     ProcessInstance start() {
         as(STAFF);
         try {
             return engine.getRuntimeService().startProcessInstanceByKey(AgreementProcess.KEY);
-        } finally {
-            nobody();
-        }
-    }
-
-    Task task(ProcessInstance pi, String key) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-    }
-
-    void complete(ProcessInstance pi, String key, String user, Map<String, Object> variables) {
-        Task task = task(pi, key);
-        if (task == null) {
-            throw new AssertionError("no open task " + key);
-        }
-        as(user);
-        try {
-            engine.getTaskService().complete(task.getId(), variables);
         } finally {
             nobody();
         }
@@ -107,17 +73,4 @@ final class AgreementWorld {
         return v;
     }
 
-    /** Runs the one job of the activity (a timer, or an async step) now. */
-    Job job(ProcessInstance pi, String activityId) {
-        List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
-                .activityId(activityId).list();
-        if (jobs.size() != 1) {
-            throw new AssertionError("expected one job at " + activityId + ", found " + jobs.size());
-        }
-        return jobs.get(0);
-    }
-
-    void run(ProcessInstance pi, String activityId) {
-        engine.getManagementService().executeJob(job(pi, activityId).getId());
-    }
 }

@@ -2,7 +2,6 @@ package org.gongjian.agreement;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gongjian.GongjianTest;
+import org.gongjian.Mails;
 import org.gongjian.activity.Activities;
 import org.gongjian.activity.PointsLedger;
 import org.gongjian.commitment.QuarterlyReports;
@@ -28,6 +28,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongjian.Mails.subjects;
 import static org.gongjian.agreement.AgreementWorld.*;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -138,7 +139,7 @@ class OneQuarterOfAnAgreementTest {
         assertThat(activities.find(classesId).orElseThrow().status()).isEqualTo(Activities.MISSED);
         assertThat(ledger.balance(PointsLedger.PERSON, wang)).as("the missed activity's points reversed").isEqualTo(10);
         mvc.perform(get("/board/heping")).andExpect(content().string(containsString("冲正：活动未履约（周末课堂）")));
-        assertThat(subjectsTo("lihua@xinhua.example.cn")).contains("【承诺未履行】新华第一实验小学 · 周末课堂 · 活动未履约");
+        assertThat(subjects(Mails.to(embeddedSmtpServer, "lihua@xinhua.example.cn"))).contains("【承诺未履行】新华第一实验小学 · 周末课堂 · 活动未履约");
 
         // the quarter ends: its report counts what was kept and what was missed
         at(Instant.parse("2027-04-01T00:00:05Z"));
@@ -192,21 +193,5 @@ class OneQuarterOfAnAgreementTest {
         String code = activities.find(activityId).orElseThrow().checkinCode();
         mvc.perform(post("/a/{id}/checkin", activityId).with(csrf()).param("c", code).param("phone", phone))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("签到成功")));
-    }
-
-    private List<String> subjectsTo(String address) {
-        return Arrays.stream(embeddedSmtpServer.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).map(m -> {
-            try {
-                return m.getSubject();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
     }
 }

@@ -1,22 +1,18 @@
 package org.gongjian.commitment;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
+import org.gongjian.EngineWorld;
 
 /**
  * The demo world's people working on one quarter of an agreement through the engine's Java API,
  * each with their own groups, so that the engine checks their authorizations.
  */
-final class CommitmentWorld {
+final class CommitmentWorld extends EngineWorld {
 
     static final String STAFF = "liuyang";          // 和平社区 党建专干
     static final String LIAISON = "yangxue";        // 新华第一实验小学 联络员
@@ -24,10 +20,8 @@ final class CommitmentWorld {
 
     private static int next;
 
-    private final ProcessEngine engine;
-
     CommitmentWorld(ProcessEngine engine) {
-        this.engine = engine;
+        super(engine);
     }
 
     /** A fresh agreement number, so that tests sharing the database never meet. */
@@ -57,34 +51,6 @@ final class CommitmentWorld {
                 agreementNumber + "/2027-Q1", quarter(agreementNumber));
     }
 
-    void as(String user) {
-        IdentityService identity = engine.getIdentityService();
-        identity.clearAuthentication();
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identity.setAuthentication(user, groups);
-    }
-
-    void nobody() {
-        engine.getIdentityService().clearAuthentication();
-    }
-
-    Task task(ProcessInstance pi, String key) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-    }
-
-    void complete(ProcessInstance pi, String key, String user, Map<String, Object> variables) {
-        Task task = task(pi, key);
-        if (task == null) {
-            throw new AssertionError("no open task " + key);
-        }
-        as(user);
-        try {
-            engine.getTaskService().complete(task.getId(), variables);
-        } finally {
-            nobody();
-        }
-    }
-
     /** Community staff publish the projects as offered. */
     void prepare(ProcessInstance pi) {
         Object offered = engine.getRuntimeService().getVariable(pi.getId(), "projectsText");
@@ -103,20 +69,6 @@ final class CommitmentWorld {
         v.put("approvalDecision", decision);
         v.put("approvalComments", comments);
         complete(pi, CommitmentProcess.APPROVE_COMMITMENTS, STAFF, v);
-    }
-
-    /** Runs the one job of the activity (a timer, or an async step) now. */
-    Job job(ProcessInstance pi, String activityId) {
-        List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
-                .activityId(activityId).list();
-        if (jobs.size() != 1) {
-            throw new AssertionError("expected one job at " + activityId + ", found " + jobs.size());
-        }
-        return jobs.get(0);
-    }
-
-    void run(ProcessInstance pi, String activityId) {
-        engine.getManagementService().executeJob(job(pi, activityId).getId());
     }
 
     long instances(String processKey, String businessKey) {

@@ -5,14 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -33,6 +31,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongjian.Mails.onlyMail;
+import static org.gongjian.Mails.plainText;
+import static org.gongjian.Mails.to;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.gongjian.commitment.CommitmentWorld.*;
@@ -216,14 +217,14 @@ class QuarterlyCommitmentProcessTest {
         ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(4))));
         world.run(cycle, "approveCommitments_reminderDue");
         world.run(cycle, "remind_approveCommitments_reminder");
-        MimeMessage reminder = onlyMail();
+        MimeMessage reminder = onlyMail(smtp);
         assertThat(to(reminder)).containsExactlyInAnyOrder("liuyang@heping.example.cn", "chenjing@heping.example.cn");
         assertThat(reminder.getSubject()).contains("【提醒】", "社区审核本季度承诺", "新华第一实验小学");
 
         ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(7))));
         world.run(cycle, "approveCommitments_escalation1Due");
         world.run(cycle, "escalate_approveCommitments_escalation1");
-        MimeMessage toSecretary = onlyMail();
+        MimeMessage toSecretary = onlyMail(smtp);
         assertThat(to(toSecretary)).containsExactly("wangfang@heping.example.cn");
         assertThat(toSecretary.getSubject()).contains("【催办】", "已逾期 2 天");
 
@@ -290,7 +291,7 @@ class QuarterlyCommitmentProcessTest {
         }
         engine.getManagementService().executeJob(reportJob);
 
-        MimeMessage mail = onlyMail();
+        MimeMessage mail = onlyMail(smtp);
         assertThat(to(mail)).containsExactlyInAnyOrder("lihua@xinhua.example.cn", "zhoumin@xinhua.example.cn");
         assertThat(mail.getSubject()).contains("【季度报告】", "新华第一实验小学", "2027-Q1", "履约 2/" + (started + 5));
         String text = plainText(mail);
@@ -324,7 +325,7 @@ class QuarterlyCommitmentProcessTest {
         assertThat(world.task(cycle, CommitmentProcess.SUBMIT_COMMITMENTS)).as("too late to commit").isNull();
         world.run(cycle, CommitmentProcess.REPORT_QUARTER);
 
-        MimeMessage mail = onlyMail();
+        MimeMessage mail = onlyMail(smtp);
         assertThat(mail.getSubject()).contains("【季度报告】", "履约 0/0");
         assertThat(plainText(mail)).contains("本季度没有承诺活动", "0.00");
         QuarterlyReports.Report report = reports.find(number, "2027-Q1").orElseThrow();
@@ -367,39 +368,5 @@ class QuarterlyCommitmentProcessTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private MimeMessage onlyMail() throws Exception {
-        assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
-        MimeMessage[] all = smtp.getReceivedMessages();
-        // GreenMail keeps one copy per recipient; they are the same message
-        assertThat(Arrays.stream(all).map(m -> {
-            try {
-                return m.getMessageID();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).distinct().count()).as("exactly one mail").isEqualTo(1);
-        smtp.purgeEmailFromAllMailboxes();
-        return all[0];
-    }
-
-    private static List<String> to(MimeMessage m) throws Exception {
-        return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
-    }
-
-    private static String plainText(jakarta.mail.Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return part.getContent().toString();
-        }
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = plainText(multipart.getBodyPart(i));
-                if (text != null) {
-                    return text;
-                }
-            }
-        }
-        return null;
     }
 }
