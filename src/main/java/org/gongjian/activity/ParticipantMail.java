@@ -16,6 +16,7 @@ import org.gongjian.escalation.EscalationRecipients;
 import org.gongjian.escalation.MailTemplates;
 import org.gongjian.escalation.OutgoingMail;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -64,7 +65,11 @@ class ParticipantMail {
         MailTemplates.Rendered body = templates.render("notice", Map.of("title", subject, "lines", lines, "link", link));
         mail.send(List.of(signup.email()), subject, body.text(), body.html());
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        ownTransaction.executeWithoutResult(status -> activities.recordMail(signup.id(), kind, now));
+        try {
+            ownTransaction.executeWithoutResult(status -> activities.recordMail(signup.id(), kind, now));
+        } catch (DuplicateKeyException sentAtTheSameTime) {
+            // another run of the same step got there first: the mail is out, which is what counts
+        }
         return true;
     }
 

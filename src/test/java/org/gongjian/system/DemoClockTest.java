@@ -3,7 +3,10 @@ package org.gongjian.system;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,6 +36,7 @@ class DemoClockTest {
     @Autowired HistoryService history;
     @Autowired JdbcTemplate jdbc;
     @Autowired DemoClock clock;
+    @Autowired ProcessEngine engine;
 
     @AfterEach
     void backToRealTime() {
@@ -53,6 +57,22 @@ class DemoClockTest {
                 .andExpect(status().isFound());
         assertThat(timerFired(pi)).as("after four days").isTrue();
         assertThat(clock.offsetDays()).isEqualTo(4);
+    }
+
+    @Test
+    void withTheJobExecutorRunningTheClockLeavesTheJobsToItAndWaits() {
+        TestProcesses.deploy(repository);
+        ProcessInstance pi = runtime.startProcessInstanceByKey(TestProcesses.REMINDER_TEST, Map.of("unitGroup", "unit-school-liaison"));
+        JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        assertThat(executor).as("the engine has a job executor, off in tests").isNotNull();
+        executor.start();
+        try {
+            DemoClock.Advance advance = clock.advance(4, "test");
+            assertThat(timerFired(pi)).as("the executor fired the timer before the clock returned").isTrue();
+            assertThat(advance.jobsRun()).isPositive();
+        } finally {
+            executor.shutdown();
+        }
     }
 
     @Test
