@@ -6,6 +6,7 @@ import java.util.List;
 import org.gongjian.GongjianTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +79,17 @@ class PointsLedgerTest {
         assertThat(ledger.post(posting, "check-in", AT)).isTrue();
         assertThat(ledger.post(posting, "check-in", AT)).isFalse();
         assertThat(ledger.balance(PointsLedger.PERSON, phone)).isEqualTo(10);
+    }
+
+    @Test
+    void theDatabaseItselfRefusesToChangeOrRemoveAnEntry() {
+        String phone = ActivityWorld.phone();
+        PointsLedger.Entry entry = post(phone, "a", 10);
+        assertThatThrownBy(() -> jdbc.update("UPDATE points_entry SET points = 1000 WHERE id = ?", entry.id()))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM points_entry WHERE id = ?", entry.id()))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThat(ledger.entries(PointsLedger.PERSON, phone)).containsExactly(entry);
     }
 
     private PointsLedger.Entry post(String phone, String key, int points) {
