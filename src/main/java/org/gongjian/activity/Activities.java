@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import static org.gongjian.system.SqlLists.placeholders;
 /** Activities, their sign-ups, ratings and evidence photos. */
 @Repository
 public class Activities {
@@ -139,6 +142,23 @@ public class Activities {
         return jdbc.query("""
                 SELECT * FROM activity WHERE community_id = ? AND status <> 'PLANNED' AND starts_at >= ? AND starts_at < ?
                 ORDER BY starts_at, id LIMIT 500""", Activities::activity, communityId, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** How many activities a list page shows at most, latest first. */
+    public static final int PAGE = 200;
+
+    /** The latest activities of the given communities or units (either may be empty), or of all when asked. */
+    public List<Activity> latest(boolean all, Collection<String> communityIds, Collection<String> unitIds) {
+        if (all) {
+            return jdbc.query("SELECT * FROM activity ORDER BY starts_at DESC, id DESC LIMIT " + PAGE, Activities::activity);
+        }
+        if (communityIds.isEmpty() && unitIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> ids = new ArrayList<>(communityIds);
+        ids.addAll(unitIds);
+        return jdbc.query("SELECT * FROM activity WHERE community_id IN (" + placeholders(communityIds.size()) + ") OR unit_id IN ("
+                + placeholders(unitIds.size()) + ") ORDER BY starts_at DESC, id DESC LIMIT " + PAGE, Activities::activity, ids.toArray());
     }
 
     /** Every activity committed under the agreement, newest quarter first. */

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.activity.Activities.Activity;
 import org.gongjian.escalation.EscalationLog;
+import org.gongjian.identity.Parties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -51,6 +52,14 @@ class ActivityController {
         this.runtime = runtime;
         this.escalations = escalations;
         this.zone = zone;
+    }
+
+    @GetMapping("/activities")
+    String list(Authentication who, Model model) {
+        Parties parties = Parties.of(who);
+        model.addAttribute("activities", activities.latest(parties.everything(), parties.communities(), parties.units()));
+        model.addAttribute("zone", java.time.ZoneId.of(zone));
+        return "activity/list";
     }
 
     @GetMapping("/activities/{id}")

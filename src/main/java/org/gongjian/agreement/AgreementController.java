@@ -2,25 +2,21 @@ package org.gongjian.agreement;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.gongjian.activity.Activities;
 import org.gongjian.escalation.EscalationLog;
 import org.gongjian.identity.Groups;
-import org.gongjian.activity.Activities;
+import org.gongjian.identity.Parties;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,8 +37,6 @@ import static org.gongjian.agreement.AgreementProcess.*;
 @Controller
 class AgreementController {
 
-    private static final Pattern COMMUNITY_GROUP = Pattern.compile("GROUP_community-(.+)-(?:secretary|staff)");
-    private static final Pattern UNIT_GROUP = Pattern.compile("GROUP_unit-(.+)-(?:leader|liaison)");
 
     static final int MIN_REASON = 5;
     static final int MAX_REASON = 2000;
@@ -131,21 +125,8 @@ class AgreementController {
 
     /** Everyone's for the street committee and administrators; otherwise their communities' and units'. */
     private List<Agreements.Agreement> visibleTo(Authentication who) {
-        if (has(who, "ROLE_ADMIN") || has(who, group(Groups.STREET_COMMITTEE))) {
-            return agreements.newest();
-        }
-        Set<String> communities = new TreeSet<>();
-        Set<String> units = new TreeSet<>();
-        for (GrantedAuthority authority : who.getAuthorities()) {
-            Matcher community = COMMUNITY_GROUP.matcher(authority.getAuthority());
-            Matcher unit = UNIT_GROUP.matcher(authority.getAuthority());
-            if (community.matches()) {
-                communities.add(community.group(1));
-            } else if (unit.matches()) {
-                units.add(unit.group(1));
-            }
-        }
-        return agreements.newestOf(communities, units);
+        Parties parties = Parties.of(who);
+        return parties.everything() ? agreements.newest() : agreements.newestOf(parties.communities(), parties.units());
     }
 
     private Agreements.Agreement readable(String number, Authentication who) {

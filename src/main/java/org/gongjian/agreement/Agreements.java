@@ -18,6 +18,7 @@ import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncremente
 import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 import org.springframework.stereotype.Repository;
 
+import static org.gongjian.system.SqlLists.placeholders;
 /** Agreements in force and their history: negotiation rounds, signatures, delegations, quarterly cycles. */
 @Repository
 public class Agreements {
@@ -86,14 +87,9 @@ public class Agreements {
         }
         List<Object> ids = new ArrayList<>(communityIds);
         ids.addAll(unitIds);
-        String sql = "SELECT * FROM agreement WHERE community_id IN (" + marks(communityIds.size()) + ") OR unit_id IN ("
-                + marks(unitIds.size()) + ") ORDER BY activated_at DESC LIMIT " + PAGE;
+        String sql = "SELECT * FROM agreement WHERE community_id IN (" + placeholders(communityIds.size()) + ") OR unit_id IN ("
+                + placeholders(unitIds.size()) + ") ORDER BY activated_at DESC LIMIT " + PAGE;
         return jdbc.query(sql, Agreements::agreement, ids.toArray());
-    }
-
-    private static String marks(int n) {
-        // an empty IN list is not SQL; NULL matches nothing
-        return n == 0 ? "NULL" : String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     public int recordRound(String processInstanceId, String resourcesJson, String decision, String comments, String by,

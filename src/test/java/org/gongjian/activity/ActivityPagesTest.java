@@ -89,6 +89,16 @@ class ActivityPagesTest {
     }
 
     @Test
+    void theUnitAndTheCommunityFindTheActivityInTheirListAnotherUnitDoesNot() throws Exception {
+        mvc.perform(get("/activities").with(LIAISON)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/activities/" + id + "\"")));
+        mvc.perform(get("/activities").with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/activities/" + id + "\"")));
+        mvc.perform(get("/activities").with(OTHER_LIAISON)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/activities/" + id + "\""))));
+    }
+
+    @Test
     void anotherUnitNeitherSeesNorTouchesTheActivity() throws Exception {
         at(AFTER);
         mvc.perform(get("/activities/{id}", id).with(OTHER_LIAISON)).andExpect(status().isNotFound());

@@ -68,6 +68,15 @@ class PublicActivityPagesTest {
     }
 
     @Test
+    void residentsOnThePublicPagesSeeNoStaffLinks() throws Exception {
+        mvc.perform(get("/board/heping")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/board")))
+                .andExpect(content().string(not(containsString("/camunda/app/cockpit/"))))
+                .andExpect(content().string(not(containsString("/camunda/app/admin/"))))
+                .andExpect(content().string(not(containsString("/mailbox"))));
+    }
+
+    @Test
     void signingUpTakesAPlaceAndGivesAPersonalLink() throws Exception {
         long id = world.published("社区义诊", 5);
         mvc.perform(get("/a/" + id)).andExpect(status().isOk())
