@@ -7,6 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -23,6 +24,13 @@ class SecurityConfiguration {
     /** Matches the request path whichever servlet serves it; string patterns would only see Spring MVC's. */
     static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+        repository.setCookieName("GONGJIAN-CSRF");
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return repository;
     }
 
     @Bean
@@ -54,6 +62,9 @@ class SecurityConfiguration {
                         .requestMatchers(path("/mailbox/**"), path("/demo-clock/**"))
                         .hasAuthority(CamundaUserAuthentication.ADMIN)
                         .anyRequest().authenticated())
+                // the CSRF token travels in a cookie of its own, so that a stranger opening the public pages
+                // costs the server no session (its name keeps clear of the webapps' XSRF-TOKEN)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()))
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 .build();
