@@ -33,6 +33,8 @@ public final class ActivityProcess {
 
     // set along the way
     public static final String ACTIVITY_ID = "activityId";
+    /** The end of the committed day: an activity still unpublished then is missed. */
+    public static final String PUBLISH_BY = "publishBy";
     public static final String START_TIME = "startTime";
     public static final String SIGNUP_CLOSES_HOURS = "signupClosesHours";
     public static final String DESCRIPTION = "description";

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,7 +18,7 @@ import static org.gongjian.activity.ActivityProcess.*;
 /**
  * Enters the committed activity in the activity table, not yet public, with the venue's secret
  * check-in code, and proposes the details the liaison confirms when publishing (9:00, sign-up
- * closing two hours before). Runs in the transaction that started the process; a second run for
+ * closing two hours before). Unpublished at the end of its committed day, it is missed. Runs in the transaction that started the process; a second run for
  * the same business key finds the row and changes nothing.
  */
 @Component("registerActivityDelegate")
@@ -50,6 +51,7 @@ class RegisterActivityDelegate implements JavaDelegate {
                     hours, ActivitySignups.token()));
         });
         execution.setVariable(ACTIVITY_ID, id);
+        execution.setVariable(PUBLISH_BY, Date.from(LocalDate.parse(required(execution, DATE)).plusDays(1).atStartOfDay(zone).toInstant()));
         execution.setVariable(START_TIME, DEFAULT_START.toString());
         execution.setVariable(SIGNUP_CLOSES_HOURS, DEFAULT_SIGNUP_CLOSES_HOURS);
     }

@@ -184,6 +184,24 @@ class ActivityProcessTest {
     }
 
     @Test
+    void anActivityNeverPublishedByItsDayIsMissed() throws Exception {
+        ProcessInstance pi = world.committed("从未发布的讲座", 10);
+        long id = world.activityId(pi);
+        assertThat(world.job(pi, "publicationOverdue").getDuedate())
+                .isEqualTo(java.util.Date.from(Instant.parse("2027-01-20T16:00:00Z"))); // midnight after the day, in Shanghai
+        at(Instant.parse("2027-01-20T16:00:01Z"));
+        world.run(pi, "publicationOverdue");
+        world.run(pi, "recordUnpublishedActivity");
+
+        Activity missed = activities.find(id).orElseThrow();
+        assertThat(missed.status()).isEqualTo(Activities.MISSED);
+        assertThat(missed.statusReason()).contains("2027-01-20 仍未发布");
+        assertThat(subjects(Mails.to(embeddedSmtpServer, "lihua@xinhua.example.cn")))
+                .contains("【承诺未履行】新华第一实验小学 · 从未发布的讲座 · 活动未履约");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
     void aCancelledActivityFreesItsPlacesTellsThoseSignedUpAndEnds() throws Exception {
         ProcessInstance pi = world.committed("亲子运动会（取消）", 2);
         long id = world.activityId(pi);
