@@ -84,7 +84,8 @@ class BoardController {
         model.addAttribute("community", community);
         model.addAttribute("quarter", quarterStart.getYear() + "Q" + ((quarterStart.getMonthValue() - 1) / 3 + 1));
         model.addAttribute("agreements", inForce);
-        model.addAttribute("activities", listed.stream().map(a -> row(a, now)).toList());
+        Map<Long, Activities.Standing> standings = activities.standings(listed.stream().map(Activity::id).toList());
+        model.addAttribute("activities", listed.stream().map(a -> row(a, standings.get(a.id()))).toList());
         model.addAttribute("fulfilment", fulfilment(inForce, listed.stream().filter(a -> a.startsAt().isBefore(quarterEnd)).toList()));
         model.addAttribute("unitTotals", ledger.totals(communityId, PointsLedger.UNIT, UNIT_TOTALS));
         model.addAttribute("persons", ledger.totals(communityId, PointsLedger.PERSON, TOP_PERSONS).stream()
@@ -96,12 +97,11 @@ class BoardController {
         return "board/community";
     }
 
-    private ActivityRow row(Activity a, Instant now) {
-        int left = a.open() ? Math.max(0, a.places() - activities.placesTaken(a.id())) : 0;
+    private static ActivityRow row(Activity a, Activities.Standing standing) {
+        int left = a.open() ? Math.max(0, a.places() - standing.placesTaken()) : 0;
         // ratings come only from people who checked in, after the start
-        List<Activities.Rating> ratings = a.startsAt().isBefore(now) ? activities.ratings(a.id()) : List.of();
-        Double average = ratings.isEmpty() ? null : ratings.stream().mapToInt(Activities.Rating::stars).average().orElse(0);
-        return new ActivityRow(a, ActivitySignups.statusWord(a.status()), left, average, ratings.size());
+        Double average = standing.ratings() == 0 ? null : standing.averageStars();
+        return new ActivityRow(a, ActivitySignups.statusWord(a.status()), left, average, standing.ratings());
     }
 
     /** Every unit with an agreement in force, and any other unit with an activity this quarter. */
