@@ -2,6 +2,7 @@ package org.gongjian.activity;
 
 import org.gongjian.activity.Activities.Activity;
 import org.gongjian.identity.Groups;
+import org.gongjian.identity.Parties;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -15,7 +16,7 @@ public final class ActivityAccess {
     }
 
     public static boolean mayRead(Authentication who, Activity a) {
-        return isAdmin(who) || has(who, Groups.STREET_COMMITTEE) || isUnit(who, a) || isCommunity(who, a);
+        return Parties.of(who).covers(a.communityId(), a.unitId());
     }
 
     /** The unit's own people, who hold the evidence. */
@@ -25,10 +26,6 @@ public final class ActivityAccess {
 
     public static boolean isCommunity(Authentication who, Activity a) {
         return has(who, Groups.communityStaff(a.communityId())) || has(who, Groups.communitySecretary(a.communityId()));
-    }
-
-    private static boolean isAdmin(Authentication who) {
-        return who != null && who.getAuthorities().stream().anyMatch(g -> g.getAuthority().equals("ROLE_ADMIN"));
     }
 
     private static boolean has(Authentication who, String group) {

@@ -138,9 +138,7 @@ class AgreementController {
     }
 
     private static boolean mayRead(Authentication who, Agreements.Agreement a) {
-        return has(who, "ROLE_ADMIN") || has(who, group(Groups.STREET_COMMITTEE))
-                || has(who, group(Groups.communitySecretary(a.communityId()))) || has(who, group(Groups.communityStaff(a.communityId())))
-                || has(who, group(Groups.unitLeader(a.unitId()))) || has(who, group(Groups.unitLiaison(a.unitId())));
+        return Parties.of(who).covers(a.communityId(), a.unitId());
     }
 
     /** The two who answer for the agreement: the community secretary and the unit's leader. */

@@ -6,7 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.gongjian.identity.Groups;
+import org.gongjian.identity.Parties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -38,7 +38,7 @@ class QuarterlyReportController {
         QuarterlyReports.Report report = reports.find(agreementNumber, quarter)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "no quarterly report for " + agreementNumber + " " + quarter));
-        if (!mayRead(who, report)) {
+        if (!Parties.of(who).covers(report.communityId(), report.unitId())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "only the parties of agreement " + agreementNumber + " and the street committee may read its reports");
         }
@@ -48,13 +48,6 @@ class QuarterlyReportController {
         return "commitment/report";
     }
 
-    private static boolean mayRead(Authentication who, QuarterlyReports.Report r) {
-        return has(who, "ROLE_ADMIN") || has(who, group(Groups.STREET_COMMITTEE))
-                || has(who, group(Groups.communitySecretary(r.communityId())))
-                || has(who, group(Groups.communityStaff(r.communityId())))
-                || has(who, group(Groups.unitLeader(r.unitId()))) || has(who, group(Groups.unitLiaison(r.unitId())));
-    }
-
     private static List<Map<String, Object>> commitments(QuarterlyReports.Report report) {
         try {
             return JSON.readValue(report.commitmentsJson(), new TypeReference<>() {});
@@ -62,13 +55,5 @@ class QuarterlyReportController {
             throw new IllegalStateException("the stored report " + report.agreementNumber() + " " + report.quarter()
                     + " has unreadable commitments", e);
         }
-    }
-
-    private static String group(String id) {
-        return "GROUP_" + id;
-    }
-
-    private static boolean has(Authentication who, String authority) {
-        return who != null && who.getAuthorities().stream().anyMatch(g -> g.getAuthority().equals(authority));
     }
 }

@@ -21,6 +21,11 @@ public record Parties(boolean everything, Set<String> communities, Set<String> u
     private static final Pattern COMMUNITY_GROUP = Pattern.compile("GROUP_community-(.+)-(?:secretary|staff)");
     private static final Pattern UNIT_GROUP = Pattern.compile("GROUP_unit-(.+)-(?:leader|liaison)");
 
+    /** Whether the person may read what belongs to this community and unit. */
+    public boolean covers(String communityId, String unitId) {
+        return everything || communities.contains(communityId) || units.contains(unitId);
+    }
+
     public static Parties of(Authentication who) {
         Set<String> communities = new TreeSet<>();
         Set<String> units = new TreeSet<>();
