@@ -30,6 +30,7 @@ public class Activities {
 
     public static final String SIGNED_UP = "SIGNED_UP";
     public static final String RELEASED = "RELEASED";
+    public static final String WITHDRAWN = "WITHDRAWN";
 
     private final JdbcTemplate jdbc;
 
@@ -251,6 +252,20 @@ public class Activities {
 
     void recordMail(long signupId, String kind, Instant at) {
         jdbc.update("INSERT INTO signup_mail (signup_id, kind, sent_at) VALUES (?, ?, ?)", signupId, kind, Timestamp.from(at));
+    }
+
+    /** The person gave their place back. */
+    void withdraw(long signupId) {
+        jdbc.update("UPDATE signup SET status = 'WITHDRAWN' WHERE id = ? AND status = 'SIGNED_UP'", signupId);
+    }
+
+    /** The person who had withdrawn takes a place again, under the same personal link. */
+    void rejoin(long signupId, String name, String email, boolean partyMember, String partyOrganisation, String clientAddress,
+                Instant at) {
+        jdbc.update("""
+                UPDATE signup SET status = 'SIGNED_UP', name = ?, email = ?, party_member = ?, party_organisation = ?,
+                    client_address = ?, signed_up_at = ? WHERE id = ? AND status = 'WITHDRAWN'""",
+                name, email, partyMember, partyOrganisation, clientAddress, Timestamp.from(at), signupId);
     }
 
     /** Gives every place of the activity back. */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.gongjian.activity.Activities.Activity;
@@ -76,7 +77,8 @@ public class ActivitySignups {
         if (!now.isBefore(activity.signupClosesAt())) {
             throw new SignupRefusedException(Reason.CLOSED, null, "报名已截止 (sign-up has closed)");
         }
-        if (activities.signup(activityId, phone).isPresent()) {
+        Optional<Signup> earlier = activities.signup(activityId, phone);
+        if (earlier.isPresent() && !Activities.WITHDRAWN.equals(earlier.get().status())) {
             throw new SignupRefusedException(Reason.DUPLICATE, "phone", "该手机号已报名本活动，无需重复报名 (this phone number has already signed up)");
         }
         if (activities.signupsByPhoneSince(phone, now.minus(Duration.ofDays(1))) >= settings.signupsPerPhonePerDay()) {
@@ -88,6 +90,11 @@ public class ActivitySignups {
         }
         if (activities.placesTaken(activityId) >= activity.places()) {
             throw new SignupRefusedException(Reason.FULL, null, "名额已满 (no places left)");
+        }
+        if (earlier.isPresent()) {
+            activities.rejoin(earlier.get().id(), name, email.isEmpty() ? null : email, request.partyMember(), organisation,
+                    clientAddress, now);
+            return activities.signup(activityId, phone).orElseThrow();
         }
         Signup signup = new Signup(0, activityId, name, phone, email.isEmpty() ? null : email, request.partyMember(),
                 organisation, token(), clientAddress, now, Activities.SIGNED_UP, null);
@@ -131,6 +138,22 @@ public class ActivitySignups {
                     "参加活动签到：" + activity.title()), "check-in", now);
         }
         return activities.signup(activityId, number).orElseThrow();
+    }
+
+    /** The person gives their place back, before the activity starts and unless they checked in. */
+    @Transactional
+    public Signup withdraw(long activityId, String token, Instant now) {
+        Activity activity = activities.lock(activityId);
+        Signup signup = activities.signupByToken(token == null ? "" : token).filter(s -> s.activityId() == activityId)
+                .orElseThrow(() -> new SignupRefusedException(Reason.INVALID, "token", "个人链接无效 (this personal link is not valid)"));
+        if (!Activities.SIGNED_UP.equals(signup.status())) {
+            throw new SignupRefusedException(Reason.NOT_SIGNED_UP, null, "您已不在报名名单中 (you hold no place)");
+        }
+        if (signup.checkedInAt() != null || !activity.open() || !now.isBefore(activity.startsAt())) {
+            throw new SignupRefusedException(Reason.CLOSED, null, "活动已开始或已签到，不能再取消报名 (too late to give the place back)");
+        }
+        activities.withdraw(signup.id());
+        return activities.signupByToken(token).orElseThrow();
     }
 
     /** A rating from someone who checked in, once, after the activity started. */

@@ -102,9 +102,24 @@ class PublicActivityController {
         model.addAttribute("maskedName", ActivitySignups.maskName(signup.name()));
         model.addAttribute("maskedPhone", ActivitySignups.maskPhone(signup.phone()));
         model.addAttribute("rating", activities.rating(signup.id()).orElse(null));
+        model.addAttribute("mayWithdraw", Activities.SIGNED_UP.equals(signup.status()) && signup.checkedInAt() == null
+                && activity.open() && now().isBefore(activity.startsAt()));
         model.addAttribute("personalLink", baseUrl + "/a/" + id + "/me/" + token);
         model.addAttribute("zone", zone);
         return "board/me";
+    }
+
+    @PostMapping("/a/{id}/me/{token}/withdrawal")
+    String withdraw(@PathVariable long id, @PathVariable String token, HttpServletResponse response, Model model) {
+        Signup signup = signupOf(id, token);
+        try {
+            signups.withdraw(id, signup.token(), now());
+            return "redirect:/a/" + id + "/me/" + token + "?withdrawn";
+        } catch (SignupRefusedException refused) {
+            response.setStatus(statusOf(refused).value());
+            model.addAttribute("refused", refused);
+            return me(id, token, model);
+        }
     }
 
     @GetMapping("/a/{id}/checkin")

@@ -38,6 +38,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -65,6 +66,40 @@ class PublicActivityPagesTest {
     @AfterEach
     void realTime() {
         ClockUtil.reset();
+    }
+
+    @Test
+    void aPersonWhoCannotComeGivesThePlaceBackAndMayTakeItAgain() throws Exception {
+        long id = world.published("剪纸课", 1);
+        String phone = TestActivities.phone();
+        String me = signUp(id, "周丽", phone).andReturn().getResponse().getRedirectedUrl();
+        String token = me.substring(me.lastIndexOf('/') + 1, me.indexOf('?'));
+        signUp(id, "吴刚", TestActivities.phone()).andExpect(status().isConflict());
+
+        mvc.perform(post("/a/" + id + "/me/" + token + "/withdrawal").with(csrf()))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/a/" + id + "/me/" + token + "?withdrawn"));
+        assertThat(activities.placesTaken(id)).isZero();
+        mvc.perform(get("/a/" + id + "/me/" + token)).andExpect(content().string(containsString("已取消报名")));
+        mvc.perform(post("/a/" + id + "/me/" + token + "/withdrawal").with(csrf()))
+                .andExpect(status().isForbidden()).andExpect(content().string(containsString("您已不在报名名单中")));
+
+        // the same number takes the place again, under the same personal link
+        signUp(id, "周丽", phone).andExpect(status().isFound()).andExpect(redirectedUrl("/a/" + id + "/me/" + token + "?new"));
+        assertThat(activities.placesTaken(id)).isEqualTo(1);
+    }
+
+    @Test
+    void nobodyGivesBackAPlaceOnceCheckedIn() throws Exception {
+        Instant start = TestActivities.tenOClock(2);
+        long id = world.published("社区运动会", 10, start, start.minusSeconds(3600));
+        String phone = TestActivities.phone();
+        String me = signUp(id, "郑伟", phone).andReturn().getResponse().getRedirectedUrl();
+        String token = me.substring(me.lastIndexOf('/') + 1, me.indexOf('?'));
+        ClockUtil.setCurrentTime(Date.from(start.minusSeconds(600)));
+        checkIn(id, world.checkinCode(id), phone).andExpect(status().isOk());
+        mvc.perform(post("/a/" + id + "/me/" + token + "/withdrawal").with(csrf()))
+                .andExpect(status().isConflict()).andExpect(content().string(containsString("不能再取消报名")));
+        assertThat(activities.placesTaken(id)).isEqualTo(1);
     }
 
     @Test
