@@ -27,8 +27,8 @@ class BrokenCommitment {
         this.mail = mail;
     }
 
-    /** Ends the activity as CANCELLED or MISSED; safe to run again after a failure. */
-    void record(long activityId, String status, String reason, String by) {
+    /** Ends the activity as CANCELLED or MISSED; safe to run again after a failure. Returns who was told, by name. */
+    String record(long activityId, String status, String reason, String by) {
         Activity activity = activities.find(activityId).orElseThrow(() -> new ActivityNotFoundException(activityId));
         boolean missed = Activities.MISSED.equals(status);
         String word = missed ? "未履约" : "已取消";
@@ -45,7 +45,7 @@ class BrokenCommitment {
                         mail.boardLink(activity));
             }
         }
-        mail.toGroups(missed
+        String told = mail.toGroups(missed
                         ? List.of(Groups.STREET_COMMITTEE, Groups.unitLeader(activity.unitId()), Groups.communityStaff(activity.communityId()))
                         : List.of(Groups.unitLeader(activity.unitId()), Groups.communityStaff(activity.communityId())),
                 "【承诺未履行】" + activity.unitName() + " · " + activity.title() + " · 活动" + word,
@@ -60,5 +60,6 @@ class BrokenCommitment {
         ledger.reverseActivity(activityId, "冲正：活动" + word + "（" + activity.title() + "）", by, now);
         activities.releaseAll(activityId);
         activities.end(activityId, status, reason, now);
+        return told;
     }
 }

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.activity.Activities.Activity;
@@ -73,15 +73,16 @@ class ParticipantMail {
         return true;
     }
 
-    /** One mail to every member of the groups who has an address. */
-    void toGroups(List<String> groups, String subject, List<String> lines, String link) {
-        Set<String> to = new LinkedHashSet<>();
-        groups.forEach(group -> to.addAll(recipients.members(group).values()));
-        if (to.isEmpty()) {
+    /** One mail to every member of the groups who has an address; returns who was told, by name. */
+    String toGroups(List<String> groups, String subject, List<String> lines, String link) {
+        Map<String, String> people = new LinkedHashMap<>();
+        groups.forEach(group -> people.putAll(recipients.members(group)));
+        if (people.isEmpty()) {
             throw new IllegalStateException("nobody to tell about '" + subject + "': no member of " + groups + " has an email address");
         }
         MailTemplates.Rendered body = templates.render("notice", Map.of("title", subject, "lines", lines, "link", link));
-        mail.send(new ArrayList<>(to), subject, body.text(), body.html());
+        mail.send(new ArrayList<>(new LinkedHashSet<>(people.values())), subject, body.text(), body.html());
+        return String.join("、", people.keySet());
     }
 
     String when(Activity activity) {

@@ -172,6 +172,8 @@ class ActivityProcessTest {
         Activity missed = activities.find(id).orElseThrow();
         assertThat(missed.status()).isEqualTo(Activities.MISSED);
         assertThat(missed.statusReason()).contains("14 天后仍未提交佐证");
+        assertThat(escalations.forTask(taskId)).extracting(EscalationLog.Entry::step)
+                .containsExactly("reminder", "escalation-1", "escalation-2", "missed");
         List<PointsLedger.Entry> entries = ledger.ofActivity(id);
         assertThat(entries).extracting(PointsLedger.Entry::points).containsExactly(10, -10);
         assertThat(entries.get(1).reverses()).isEqualTo(entries.get(0).id());
@@ -196,6 +198,8 @@ class ActivityProcessTest {
         Activity missed = activities.find(id).orElseThrow();
         assertThat(missed.status()).isEqualTo(Activities.MISSED);
         assertThat(missed.statusReason()).contains("2027-01-20 仍未发布");
+        assertThat(escalations.forProcess(pi.getId())).extracting(EscalationLog.Entry::taskKey, EscalationLog.Entry::step)
+                .contains(tuple(PUBLISH, "missed"));
         assertThat(subjects(Mails.to(embeddedSmtpServer, "lihua@xinhua.example.cn")))
                 .contains("【承诺未履行】新华第一实验小学 · 从未发布的讲座 · 活动未履约");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
