@@ -5,12 +5,14 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -353,12 +355,16 @@ class PublicActivityPagesTest {
         assertThat(decode(png)).isEqualTo(baseUrl + "/a/" + id + "/checkin?c=" + world.checkinCode(id));
     }
 
-    /** Reads a QR code image as a phone's camera would. */
+    /**
+     * Reads the QR code image as served. It is read as a pure code: zxing's camera-path detector
+     * misreads about 3 in 100 perfectly drawn synthetic codes (measured over random check-in links),
+     * which would make this test fail at random; the pure reading checks every module.
+     */
     static String decode(byte[] png) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))), Map.of(DecodeHintType.PURE_BARCODE, true)).getText();
     }
 
     private org.springframework.test.web.servlet.ResultActions signUp(long id, String name, String phone) throws Exception {
