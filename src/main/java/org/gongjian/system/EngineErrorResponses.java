@@ -34,6 +34,8 @@ final class EngineErrorResponses extends OncePerRequestFilter {
                     + "|\\b(java|javax|jakarta|org|com)\\.[a-z]+\\.[\\w.$]+"
                     + "|\\w+(Exception|Error)\\b|ENGINE-\\d+|\\bat [\\w.$]+\\(|SQLState|constraint");
 
+    private static final Pattern PREFIX = Pattern.compile("^Cannot [^:]*: ");
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -53,6 +55,10 @@ final class EngineErrorResponses extends OncePerRequestFilter {
         JsonNode error = parse(body);
         int code = error == null ? 0 : error.path("code").asInt(0);
         EngineErrors.Answer answer = EngineErrors.ANSWERS.get(code);
+        if (code == EngineErrors.INVALID_SUBMISSION) {
+            write(response, 400, "InvalidSubmission", withoutPrefix(error.path("message").asText("")), code);
+            return;
+        }
         if (answer != null) {
             write(response, answer.status(), answer.type(), answer.message(), code);
             return;
@@ -72,11 +78,15 @@ final class EngineErrorResponses extends OncePerRequestFilter {
         }
     }
 
-    /** Keeps the sentence a form check wrote (after the engine's "Cannot submit task form …:" prefix), drops the rest. */
+    /** The sentence a check wrote, without the REST API's "Cannot submit task form …: " before it. */
+    static String withoutPrefix(String message) {
+        return PREFIX.matcher(message).replaceFirst("");
+    }
+
+    /** A client error's own sentence, or a general one where the sentence shows the engine's internals. */
     static String clientMessage(String message) {
-        int colon = message.lastIndexOf(": ");
-        String tail = colon < 0 ? message : message.substring(colon + 2);
-        return INTERNALS.matcher(tail).find() || tail.isBlank() ? "请求无效 (the request is not valid)" : tail;
+        String sentence = withoutPrefix(message);
+        return INTERNALS.matcher(sentence).find() || sentence.isBlank() ? "请求无效 (the request is not valid)" : sentence;
     }
 
     private static JsonNode parse(byte[] body) {

@@ -13,6 +13,8 @@ final class EngineErrors {
     static final int TASK_COMPLETED_ELSEWHERE = 20409;
     static final int CHANGED_AT_THE_SAME_MOMENT = 20410;
     static final int NO_SUCH_TASK = 20404;
+    /** A form check's refusal ({@link FormFields#invalid}): 400 with the check's own sentence. */
+    static final int INVALID_SUBMISSION = 20400;
 
     record Answer(int status, String type, String message) {}
 

@@ -35,8 +35,14 @@ public final class FormFields {
         return new FormFields(scope);
     }
 
+    /**
+     * A refusal naming the field. Its code makes it a 400 on every way in, also where the REST
+     * API would answer the exception with 500 (a start through {@code /start}).
+     */
     public static FormFieldValidationException invalid(String field, String message) {
-        return new FormFieldValidationException(field, field + ": " + message);
+        FormFieldValidationException refusal = new FormFieldValidationException(field, field + ": " + message);
+        refusal.setCode(EngineErrors.INVALID_SUBMISSION);
+        return refusal;
     }
 
     public String text(String field, String label, boolean required, int maxLength) {
