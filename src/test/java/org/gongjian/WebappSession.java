@@ -30,11 +30,16 @@ public final class WebappSession {
         xsrfToken = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default/login/" + app))
+        int status = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default/login/" + app))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("X-XSRF-TOKEN", xsrfToken)
                         .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode();
+        // the login starts a new session, and with it a new token for the requests that change something
+        HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create(base + "/app/" + app + "/default/"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        xsrfToken = after.headers().firstValue("X-XSRF-TOKEN").orElse(xsrfToken);
+        return status;
     }
 
     /** GET on the engine API the webapps use, e.g. {@code /filter?resourceType=Task}. */
@@ -43,5 +48,14 @@ public final class WebappSession {
                 .header("Accept", "application/json")
                 .header("X-XSRF-TOKEN", xsrfToken)
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST of a JSON body on the engine API the webapps use, e.g. Tasklist's {@code /task/{id}/submit-form}. */
+    public HttpResponse<String> enginePost(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/engine/engine/default" + path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", xsrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,11 +6,17 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AddUserIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * What a person submits to the engine, read from the engine's own commands: the task or the
@@ -48,6 +54,17 @@ final class EngineCommands {
                     builder.getProcessDefinitionKey(), keys(builder.getVariables())));
         }
         return Optional.empty();
+    }
+
+    /** A change to who may work on a task: its candidate users and groups. */
+    static boolean changesCandidates(Command<?> command) {
+        return command instanceof AddUserIdentityLinkCmd || command instanceof AddGroupIdentityLinkCmd
+                || command instanceof DeleteUserIdentityLinkCmd || command instanceof DeleteGroupIdentityLinkCmd;
+    }
+
+    /** The task a {@code saveTask} writes (Tasklist's and the REST API's task update), with its new properties. */
+    static Optional<TaskEntity> savedTask(Command<?> command) {
+        return command instanceof SaveTaskCmd ? Optional.ofNullable(field(command, SaveTaskCmd.class, "task")) : Optional.empty();
     }
 
     private static Set<String> keys(Object variables) {

@@ -1,5 +1,6 @@
 package org.gongjian.system;
 
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -7,7 +8,9 @@ import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
@@ -15,6 +18,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.gongjian.system.EngineCommands.Kind;
 import org.gongjian.system.EngineCommands.Submission;
@@ -43,6 +47,9 @@ final class SubmissionGuard extends CommandInterceptor {
     public <T> T execute(Command<T> command) {
         if (Context.getCommandContext() != null) {
             return next.execute(command);
+        }
+        if (signedIn() && !administrator()) {
+            refuseTaskChanges(command);
         }
         Submission submission = EngineCommands.submission(command).orElse(null);
         if (submission == null || (submission.kind() == Kind.START && !signedIn())) {
@@ -75,6 +82,39 @@ final class SubmissionGuard extends CommandInterceptor {
             throw FormFields.invalid(first, "不是" + form + "的字段，不能提交 (not a field of " + formEn + "; only "
                     + fields + " may be submitted)");
         }
+    }
+
+    /**
+     * A task's candidates may claim it and hand it on (TASK_ASSIGN), but the engine lets that same
+     * permission save the whole task: its due date, name, priority, and its candidate groups. Those
+     * are the process's; only an administrator changes them by hand.
+     */
+    private void refuseTaskChanges(Command<?> command) {
+        if (EngineCommands.changesCandidates(command)) {
+            throw new AuthorizationException("谁来办理任务由流程决定，不能增删候选人或候选组 (who works on a task is the process's "
+                    + "decision: candidate users and groups cannot be changed)");
+        }
+        TaskEntity changed = EngineCommands.savedTask(command).orElse(null);
+        if (changed == null || changed.getRevision() == 0 || changed.getProcessInstanceId() == null) {
+            return;
+        }
+        TaskEntity stored = withoutAuthorization(() -> Context.getCommandContext().getTaskManager().findTaskById(changed.getId()));
+        if (stored != null && !(Objects.equals(stored.getName(), changed.getName())
+                && Objects.equals(stored.getDescription(), changed.getDescription())
+                && Objects.equals(stored.getDueDate(), changed.getDueDate())
+                && Objects.equals(stored.getFollowUpDate(), changed.getFollowUpDate())
+                && stored.getPriority() == changed.getPriority()
+                && Objects.equals(stored.getParentTaskId(), changed.getParentTaskId())
+                && Objects.equals(stored.getCaseInstanceId(), changed.getCaseInstanceId())
+                && Objects.equals(stored.getTenantId(), changed.getTenantId()))) {
+            throw new AuthorizationException("任务的名称、期限和优先级由流程设定，只能认领、转交或完成 (a task's name, due date and "
+                    + "priority are set by the process; you may claim, hand on or complete it)");
+        }
+    }
+
+    private boolean administrator() {
+        Authentication who = engine.getIdentityService().getCurrentAuthentication();
+        return who.getGroupIds() != null && who.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
     }
 
     /** Why the completion failed, in words: the task completed by someone else, or changed at the same moment. */
