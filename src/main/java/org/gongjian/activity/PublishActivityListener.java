@@ -47,7 +47,10 @@ class PublishActivityListener extends SubmittedFormListener {
         String place = form.text(PLACE, "地点", true, 200);
         String description = form.text(DESCRIPTION, "活动介绍", false, 2000);
         LocalDate date = form.date(DATE, "日期");
-        String quarter = (String) execution.getVariable(QUARTER);
+        // which activity and which quarter: the record the process made when it was committed, not a variable
+        Activities.Activity activity = activities.findByBusinessKey(execution.getProcessBusinessKey()).orElseThrow(
+                () -> new IllegalStateException("no activity is recorded under " + execution.getProcessBusinessKey()));
+        String quarter = activity.quarter();
         LocalDate quarterStart = quarterStart(quarter);
         LocalDate quarterEnd = quarterStart.plusMonths(3).minusDays(1);
         if (date.isBefore(quarterStart) || date.isAfter(quarterEnd)) {
@@ -75,8 +78,7 @@ class PublishActivityListener extends SubmittedFormListener {
         if (!closes.isAfter(now)) {
             throw FormFields.invalid(SIGNUP_CLOSES_HOURS, "按此设置报名已经截止，请推迟活动或缩短截止时间 (sign-up would already be closed)");
         }
-        long id = ((Number) execution.getVariable(ACTIVITY_ID)).longValue();
-        activities.publish(id, title, kind, description.isEmpty() ? null : description, place, starts, ends, closes, places, now);
+        activities.publish(activity.id(), title, kind, description.isEmpty() ? null : description, place, starts, ends, closes, places, now);
         execution.setVariable(STARTS_AT, Date.from(starts));
         execution.setVariable(ENDS_AT, Date.from(ends));
         execution.setVariable(REMIND_AT, Date.from(starts.minus(Duration.ofHours(settings.reminderHours()))));

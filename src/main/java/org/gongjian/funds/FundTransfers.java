@@ -27,6 +27,31 @@ public class FundTransfers {
                            BigDecimal requestedAmount, BigDecimal transferredAmount, String voucherNumber,
                            LocalDate transferDate, String recordedBy, Instant recordedAt) {}
 
+    public record Request(String businessKey, String processInstanceId, String agreementNumber, String quarter,
+                          String communityId, String communityName, String payerId, String payerName, BigDecimal amount,
+                          String purpose, Instant requestedAt) {}
+
+    /** Records the request as its process made it, once per business key (a retried start records nothing new). */
+    public void request(Request r) {
+        if (request(r.businessKey()).isPresent()) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO fund_request (business_key, process_instance_id, agreement_number, quarter, community_id,
+                    community_name, payer_id, payer_name, amount, purpose, requested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                r.businessKey(), r.processInstanceId(), r.agreementNumber(), r.quarter(), r.communityId(),
+                r.communityName(), r.payerId(), r.payerName(), r.amount(), r.purpose(), Timestamp.from(r.requestedAt()));
+    }
+
+    public Optional<Request> request(String businessKey) {
+        return jdbc.query("SELECT * FROM fund_request WHERE business_key = ?", (rs, row) -> new Request(
+                rs.getString("business_key"), rs.getString("process_instance_id"), rs.getString("agreement_number"),
+                rs.getString("quarter"), rs.getString("community_id"), rs.getString("community_name"),
+                rs.getString("payer_id"), rs.getString("payer_name"), rs.getBigDecimal("amount"), rs.getString("purpose"),
+                rs.getTimestamp("requested_at").toInstant()), businessKey).stream().findFirst();
+    }
+
     /**
      * Records the transfer unless one is already recorded under its business key; the key's
      * unique constraint stops a second one that races this. True if this call recorded it.

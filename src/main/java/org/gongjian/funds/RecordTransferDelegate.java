@@ -25,11 +25,12 @@ class RecordTransferDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        transfers.record(new FundTransfers.Transfer(key(execution), execution.getProcessInstanceId(),
-                (String) execution.getVariable(AGREEMENT_NUMBER), (String) execution.getVariable(QUARTER),
-                (String) execution.getVariable(COMMUNITY_ID), (String) execution.getVariable(COMMUNITY_NAME),
-                (String) execution.getVariable(UNIT_ID), (String) execution.getVariable(UNIT_NAME),
-                amount(execution, AMOUNT), amount(execution, TRANSFERRED_AMOUNT),
+        // the parties and the amount asked for as the request recorded them; what finance entered as its form checked it
+        FundTransfers.Request request = transfers.request(key(execution)).orElseThrow(() -> new IllegalStateException(
+                "no fund request is recorded under " + key(execution)));
+        transfers.record(new FundTransfers.Transfer(request.businessKey(), execution.getProcessInstanceId(),
+                request.agreementNumber(), request.quarter(), request.communityId(), request.communityName(),
+                request.payerId(), request.payerName(), request.amount(), amount(execution, TRANSFERRED_AMOUNT),
                 execution.getVariable(VOUCHER_NUMBER).toString().trim(),
                 LocalDate.parse(execution.getVariable(TRANSFER_DATE).toString()),
                 (String) execution.getVariable(TRANSFERRED_BY), ClockUtil.getCurrentTime().toInstant()));

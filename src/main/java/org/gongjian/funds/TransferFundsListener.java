@@ -40,7 +40,8 @@ class TransferFundsListener extends SubmittedFormListener {
                     + paid.voucherNumber() + "），不能重复拨付 (already transferred; never pay twice)");
         });
         form.text(VOUCHER_NUMBER, "拨付凭证号", true, 64);
-        BigDecimal requested = new BigDecimal(execution.getVariable(AMOUNT).toString());
+        BigDecimal requested = transfers.request(key).orElseThrow(() -> new IllegalStateException(
+                "no fund request is recorded under " + key)).amount();
         BigDecimal transferred = form.number(TRANSFERRED_AMOUNT, "实际拨付金额", BigDecimal.ZERO);
         if (transferred.compareTo(requested) != 0) {
             throw FormFields.invalid(TRANSFERRED_AMOUNT, "实际拨付金额 " + transferred.toPlainString() + " 元与应拨付金额 "
