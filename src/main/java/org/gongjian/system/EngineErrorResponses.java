@@ -34,7 +34,7 @@ final class EngineErrorResponses extends OncePerRequestFilter {
                     + "|\\b(java|javax|jakarta|org|com)\\.[a-z]+\\.[\\w.$]+"
                     + "|\\w+(Exception|Error)\\b|ENGINE-\\d+|\\bat [\\w.$]+\\(|SQLState|constraint");
 
-    private static final Pattern PREFIX = Pattern.compile("^Cannot [^:]*: ");
+    private static final Pattern PREFIX = Pattern.compile("^Cannot [a-z ]+ \\S+: ");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -70,10 +70,13 @@ final class EngineErrorResponses extends OncePerRequestFilter {
                     response.getStatus(), message);
             write(response, response.getStatus(), "ServerError", "服务器内部错误，已记录，编号 " + reference
                     + " (an internal error; it has been logged under " + reference + ")", code);
-        } else if (INTERNALS.matcher(message).find() && error != null) {
-            log.info("Client error to {} {} ({}) answered without its internals: {}", request.getMethod(),
-                    request.getRequestURI(), response.getStatus(), message);
-            ((ObjectNode) error).put("message", clientMessage(message));
+        } else if (error != null && error.has("message")) {
+            String sentence = clientMessage(message);
+            if (!sentence.equals(withoutPrefix(message))) {
+                log.info("Client error to {} {} ({}) answered without its internals: {}", request.getMethod(),
+                        request.getRequestURI(), response.getStatus(), message);
+            }
+            ((ObjectNode) error).put("message", sentence);
             replace(response, response.getStatus(), JSON.writeValueAsBytes(error));
         }
     }
