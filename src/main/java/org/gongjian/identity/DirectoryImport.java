@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a changed row updates. All of it is one transaction: a failure leaves nothing half imported.
  *
  * <p>In the demo every new user gets the demo password. Imported for production, a user gets no
- * password and a one-time link to set one ({@link PasswordSetup}), mailed after the commit.
+ * password anyone knows (a random one, never shown: the engine cannot check a missing one) and a
+ * one-time link to set one ({@link PasswordSetup}), mailed after the commit.
  */
 @Service
 public class DirectoryImport {
@@ -56,23 +57,23 @@ public class DirectoryImport {
     /** The operator's import: new users get no password and a mailed one-time link. */
     public Result importForProduction(SeedWorld world) {
         world.validated();
-        Result result = transaction.execute(status -> apply(world, null));
-        List<String> mailed = passwords.offerLinksToUsersWithoutPassword(
-                world.people().keySet().stream().map(Person::id).toList());
+        List<String> created = new ArrayList<>();
+        Result result = transaction.execute(status -> apply(world, null, created));
+        List<String> mailed = passwords.offerLinks(world.people().keySet().stream().map(Person::id).toList(), created);
         return new Result(result.subDistrict(), result.groups(), result.people(), result.changes(), mailed);
     }
 
     /** The demo seeds: new users get the demo password. */
     Result importForDemo(SeedWorld world, String demoPassword) {
-        return transaction.execute(status -> apply(world, demoPassword));
+        return transaction.execute(status -> apply(world, demoPassword, new ArrayList<>()));
     }
 
-    private Result apply(SeedWorld world, String initialPassword) {
+    private Result apply(SeedWorld world, String initialPassword, List<String> created) {
         int[] changes = {0};
         List<SeedGroup> groups = world.groups();
         groups.forEach(g -> changes[0] += syncGroup(g));
         Map<Person, List<String>> people = world.people();
-        people.forEach((p, g) -> changes[0] += syncUser(p, g, initialPassword));
+        people.forEach((p, g) -> changes[0] += syncUser(p, g, initialPassword, created));
         changes[0] += removeDepartedMembers(groups);
         authorizations.grant(world);
         for (SeedWorld.Community c : world.communities()) {
@@ -110,17 +111,16 @@ public class DirectoryImport {
         return 1;
     }
 
-    private int syncUser(Person person, List<String> groupIds, String initialPassword) {
+    private int syncUser(Person person, List<String> groupIds, String initialPassword, List<String> created) {
         int changes = 0;
         User user = identity.createUserQuery().userId(person.id()).singleResult();
         String lastName = person.title() == null ? "" : person.title();
         if (user == null) {
             user = identity.newUser(person.id());
-            if (initialPassword != null) {
-                user.setPassword(initialPassword);
-            }
+            user.setPassword(initialPassword != null ? initialPassword : PasswordSetup.unknowable());
             fill(user, person, lastName);
             identity.saveUser(user);
+            created.add(person.id());
             changes++;
         } else if (!(Objects.equals(user.getFirstName(), person.name())
                 && Objects.equals(user.getLastName(), lastName)

@@ -61,21 +61,16 @@ public class PasswordSetup {
     }
 
     /**
-     * Mails a link to each of these users who has no password and no link still open. An import
-     * run twice therefore mails once; a mail that failed is offered again by the next import.
+     * Mails a link to each user the import has just created, and to each earlier imported user
+     * who never used a link and has none open (it expired, or its mail failed). An import run twice
+     * therefore mails once; someone who set a password gets no new link.
      */
-    List<String> offerLinksToUsersWithoutPassword(List<String> userIds) {
+    List<String> offerLinks(List<String> userIds, List<String> created) {
         List<String> mailed = new ArrayList<>();
         Timestamp now = Timestamp.from(clock.instant());
         for (String userId : userIds) {
             User user = identity.createUserQuery().userId(userId).singleResult();
-            if (user == null || user.getPassword() != null) {
-                continue;
-            }
-            Integer open = jdbc.queryForObject("""
-                    SELECT COUNT(*) FROM password_setup_token WHERE user_id = ? AND used_at IS NULL AND expires_at > ?""",
-                    Integer.class, userId, now);
-            if (open != null && open > 0) {
+            if (user == null || !(created.contains(userId) || waitingForANewLink(userId, now))) {
                 continue;
             }
             String token = newToken();
@@ -85,12 +80,23 @@ public class PasswordSetup {
                 sendLink(user, token);
                 mailed.add(userId);
             } catch (RuntimeException e) {
-                // the next import offers a link again
-                jdbc.update("DELETE FROM password_setup_token WHERE token_hash = ?", hash(token));
+                // closed at once, so that the next import offers a link again
+                jdbc.update("UPDATE password_setup_token SET expires_at = created_at WHERE token_hash = ?", hash(token));
                 log.warn("Password link for '{}' could not be mailed: {}", userId, e.getMessage());
             }
         }
         return mailed;
+    }
+
+    private boolean waitingForANewLink(String userId, Timestamp now) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT COUNT(*) > 0 AND COUNT(used_at) = 0 AND SUM(CASE WHEN expires_at > ? THEN 1 ELSE 0 END) = 0
+                FROM password_setup_token WHERE user_id = ?""", Boolean.class, now, userId));
+    }
+
+    /** A password nobody knows, for a user who has yet to choose one. */
+    static String unknowable() {
+        return newToken() + newToken();
     }
 
     /** The user a link is for, while it is open. */

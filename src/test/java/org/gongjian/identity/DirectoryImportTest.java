@@ -159,11 +159,12 @@ class DirectoryImportTest {
 
     @Test
     void theOneTimeLinkSetsThePasswordOnceWithAMinimalStrength() throws Exception {
+        int earlier = mailsTo(NEWCOMER.email()).size();  // other tests of this class imported the newcomer too
         directoryImport.importForProduction(DirectoryFiles.excel(new ByteArrayInputStream(excel(seeds(), NEWCOMER.title()))));
         assertThat(identity.checkPassword(NEWCOMER.id(), "")).isFalse();
         List<MimeMessage> mails = mailsTo(NEWCOMER.email());
-        assertThat(mails).hasSize(1);
-        Matcher link = Pattern.compile("/password-setup\\?token=([A-Za-z0-9_-]+)").matcher(GreenMailUtil.getBody(mails.get(0)));
+        assertThat(mails).hasSize(earlier + 1);
+        Matcher link = Pattern.compile("/password-setup\\?token=([A-Za-z0-9_-]+)").matcher(GreenMailUtil.getBody(mails.get(earlier)));
         assertThat(link.find()).as("the mail carries the link").isTrue();
         String token = link.group(1);
 
