@@ -124,6 +124,8 @@ public class PasswordSetup {
         User user = identity.createUserQuery().userId(userId).singleResult();
         user.setPassword(password);
         identity.saveUser(user);
+        // whoever holds the link may log in at once, whatever wrong guesses came before
+        identity.unlockUser(userId);
         log.info("Password set by '{}' through a one-time link", userId);
         return userId;
     }
