@@ -7,15 +7,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * With no {@code spring.mail.host} configured, mail goes to an SMTP server inside the
  * application, whose messages the administrator reads at {@code /mailbox}: a newcomer sees the
  * reminders and escalations arrive without setting up a mail server. Its messages last until
- * the application stops.
+ * the application stops. Only in the demo profile: outside it a missing mail host stops the
+ * start-up ({@link MailRequired}).
  */
 @Configuration
+@Profile("demo")
 @ConditionalOnExpression("'${spring.mail.host:}'.isBlank()")
 class EmbeddedMailbox {
 

@@ -16,12 +16,14 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The embedded mailbox, newest first, for administrators; or where mail goes instead. */
+/** The embedded mailbox, newest first, for administrators; or where mail goes instead. Demo only. */
 @Controller
+@Profile("demo")
 class MailboxController {
 
     private final ObjectProvider<GreenMail> mailbox;

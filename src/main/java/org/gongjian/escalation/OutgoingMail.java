@@ -4,22 +4,33 @@ import java.util.List;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Every mail Gongjian sends goes through here, to whichever SMTP server Spring Mail points at. */
+/**
+ * Every mail Gongjian sends goes through here, to whichever SMTP server Spring Mail points at.
+ * With {@code gongjian.mail.disabled=true} nothing is sent: each mail is logged as not sent.
+ */
 @Component
 public class OutgoingMail {
 
-    private final JavaMailSender sender;
-    private final String from;
+    private static final Logger log = LoggerFactory.getLogger(OutgoingMail.class);
 
-    OutgoingMail(JavaMailSender sender, @Value("${gongjian.mail.from}") String from) {
-        this.sender = sender;
+    private final ObjectProvider<JavaMailSender> senders;
+    private final String from;
+    private final boolean disabled;
+
+    OutgoingMail(ObjectProvider<JavaMailSender> senders, @Value("${gongjian.mail.from}") String from,
+            @Value("${" + MailRequired.DISABLED + ":false}") boolean disabled) {
+        this.senders = senders;
         this.from = from;
+        this.disabled = disabled;
     }
 
     /** Sends one message with a plain-text and an HTML body, both UTF-8. */
@@ -27,6 +38,11 @@ public class OutgoingMail {
         if (to.isEmpty()) {
             throw new IllegalArgumentException("a mail needs at least one recipient: " + subject);
         }
+        if (disabled) {
+            log.warn("Mail switched off ({}=true), NOT SENT to {}: {}", MailRequired.DISABLED, to, subject);
+            return;
+        }
+        JavaMailSender sender = senders.getObject();
         MimeMessage message = sender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");

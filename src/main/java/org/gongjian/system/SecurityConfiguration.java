@@ -59,7 +59,10 @@ class SecurityConfiguration {
                         // the public board and the activity pages people reach by link or QR code, without an account
                         .requestMatchers(path("/a/**"), path("/board"), path("/board/**"))
                         .permitAll()
-                        .requestMatchers(path("/mailbox/**"), path("/demo-clock/**"))
+                        // the one-time link an imported person sets their password with
+                        .requestMatchers(path("/password-setup"))
+                        .permitAll()
+                        .requestMatchers(path("/mailbox/**"), path("/demo-clock/**"), path("/directory-import/**"))
                         .hasAuthority(CamundaUserAuthentication.ADMIN)
                         .anyRequest().authenticated())
                 // the CSRF token travels in a cookie of its own, so that a stranger opening the public pages

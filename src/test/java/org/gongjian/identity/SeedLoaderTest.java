@@ -35,6 +35,7 @@ class SeedLoaderTest {
     @Autowired RoleAuthorizations roleAuthorizations;
     @Autowired RoleFilters roleFilters;
     @Autowired Directory directory;
+    @Autowired DirectoryImport directoryImport;
 
     @AfterEach
     void restoreTheSeedWorld() {
@@ -82,7 +83,7 @@ class SeedLoaderTest {
         SeedWorld edited = new SeedWorld(world.subDistrict(), world.streetCommittee(), world.finance(), communities,
                 world.supervisors(), world.departments(), world.units(), world.partyMembers()).validated();
 
-        new SeedLoader(edited, identity, roleAuthorizations, roleFilters, directory).load();
+        new SeedLoader(edited, directoryImport).load();
 
         assertThat(identity.createGroupQuery().groupMember("chenjing").list()).extracting(Group::getId)
                 .containsExactly("community-yangguang-staff");

@@ -52,5 +52,8 @@ class TasklistBrowserTest {
         assertThat(filters).contains("我的任务 My tasks", "我组的任务 My group's tasks", "逾期 Overdue",
                 "本单位 Our unit · 新华第一实验小学");
         assertThat(filters).doesNotContain("市第二人民医院", "全街道逾期");
+        assertThat(filters).as("no Camunda 8 migration banner").doesNotContain("Camunda 8");
+        assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")))
+                .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
     }
 }

@@ -18,11 +18,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Without the demo profile: no seeds, no demo clock, the administrator from configuration. */
+/**
+ * Without the demo profile: no seeds, no demo clock, no embedded mailbox, the administrator from
+ * configuration; mail switched off on purpose (there is no mail host), so the start-up goes on.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"GONGJIAN_ADMIN_USER=ops", "GONGJIAN_ADMIN_PASSWORD=a-long-secret-from-the-vault"})
+        properties = {"GONGJIAN_ADMIN_USER=ops", "GONGJIAN_ADMIN_PASSWORD=a-long-secret-from-the-vault",
+                "gongjian.mail.disabled=true"})
 @ActiveProfiles(resolver = TestDatabase.Production.class)
 @AutoConfigureMockMvc
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ProductionProfileTest {
 
     @Autowired ApplicationContext context;
@@ -37,6 +42,21 @@ class ProductionProfileTest {
                 .andExpect(status().isNotFound());
         mvc.perform(post("/demo-clock").param("days", "30").with(csrf()).with(user("ops").authorities(() -> CamundaUserAuthentication.ADMIN)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void thereIsNoEmbeddedMailboxAndNoMailboxPage() throws Exception {
+        assertThat(context.getBeanNamesForType(com.icegreen.greenmail.util.GreenMail.class)).isEmpty();
+        mvc.perform(get("/mailbox").with(user("ops").authorities(() -> CamundaUserAuthentication.ADMIN)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void withMailSwitchedOffAMailIsLoggedAsNotSentAndNothingFails(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        context.getBean(org.gongjian.escalation.OutgoingMail.class)
+                .send(java.util.List.of("lihua@xinhua.example.cn"), "提醒：季度承诺待提交", "text", "<p>html</p>");
+        assertThat(output).contains("NOT SENT", "lihua@xinhua.example.cn", "提醒：季度承诺待提交");
     }
 
     @Test
