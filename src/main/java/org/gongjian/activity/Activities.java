@@ -242,8 +242,9 @@ public class Activities {
         return count("SELECT COUNT(*) FROM signup WHERE client_address = ? AND signed_up_at >= ?", address, Timestamp.from(since));
     }
 
-    void checkedIn(long signupId, Instant at) {
-        jdbc.update("UPDATE signup SET checked_in_at = ? WHERE id = ? AND checked_in_at IS NULL", Timestamp.from(at), signupId);
+    /** Marks the sign-up checked in unless it already is; false if someone else did it first (the row lock orders them). */
+    boolean checkedIn(long signupId, Instant at) {
+        return jdbc.update("UPDATE signup SET checked_in_at = ? WHERE id = ? AND checked_in_at IS NULL", Timestamp.from(at), signupId) == 1;
     }
 
     boolean mailed(long signupId, String kind) {
