@@ -29,6 +29,8 @@ public class Activities {
     public static final String KEPT = "KEPT";
     public static final String CANCELLED = "CANCELLED";
     public static final String MISSED = "MISSED";
+    /** The community never verified the evidence: neither kept nor broken by the unit. */
+    public static final String UNVERIFIED = "UNVERIFIED";
 
     public static final String SIGNED_UP = "SIGNED_UP";
     public static final String RELEASED = "RELEASED";

@@ -208,6 +208,7 @@ public class ActivitySignups {
             case Activities.KEPT -> "已完成";
             case Activities.CANCELLED -> "取消";
             case Activities.MISSED -> "未履约";
+            case Activities.UNVERIFIED -> "未核实";
             default -> status;
         };
     }

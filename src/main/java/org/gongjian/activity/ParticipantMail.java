@@ -38,6 +38,8 @@ class ParticipantMail {
     /** Group mails: the unit's broken commitment, told to those who answer for it. */
     static final String BROKEN_CANCELLED = "BROKEN-CANCELLED";
     static final String BROKEN_MISSED = "BROKEN-MISSED";
+    /** Group mail: the community never verified the evidence. */
+    static final String UNVERIFIED = "UNVERIFIED";
 
     private final Activities activities;
     private final MailTemplates templates;

@@ -8,3 +8,9 @@ CREATE TABLE group_mail (
     sent_at              TIMESTAMP     NOT NULL,
     PRIMARY KEY (activity_id, kind, recipient)
 );
+
+-- An activity whose evidence the community never verified by the last rung of its ladder: neither
+-- kept (no unit points on an unchecked claim) nor broken by the unit (it did submit); the community's lapse.
+ALTER TABLE activity DROP CONSTRAINT activity_status;
+ALTER TABLE activity ADD CONSTRAINT activity_status
+    CHECK (status IN ('PLANNED', 'PUBLISHED', 'EVIDENCE', 'KEPT', 'CANCELLED', 'MISSED', 'UNVERIFIED'));
