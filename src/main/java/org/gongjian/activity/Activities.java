@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gongjian.system.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import static org.gongjian.system.SqlLists.placeholders;
 /** Activities, their sign-ups, ratings and evidence photos. */
@@ -27,6 +29,8 @@ public class Activities {
     public static final String KEPT = "KEPT";
     public static final String CANCELLED = "CANCELLED";
     public static final String MISSED = "MISSED";
+    /** The community never verified the evidence: neither kept nor broken by the unit. */
+    public static final String UNVERIFIED = "UNVERIFIED";
 
     public static final String SIGNED_UP = "SIGNED_UP";
     public static final String RELEASED = "RELEASED";
@@ -140,28 +144,44 @@ public class Activities {
                 .stream().findFirst();
     }
 
-    /** The community's published and finished activities that start in [from, to), soonest first. */
-    public List<Activity> ofCommunity(String communityId, Instant from, Instant to) {
-        return jdbc.query("""
-                SELECT * FROM activity WHERE community_id = ? AND status <> 'PLANNED' AND starts_at >= ? AND starts_at < ?
-                ORDER BY starts_at, id LIMIT 500""", Activities::activity, communityId, Timestamp.from(from), Timestamp.from(to));
+    /** One page of the community's published and finished activities that start in [from, to), soonest first. */
+    public Page<Activity> ofCommunity(String communityId, Instant from, Instant to, int page, int size) {
+        String where = " FROM activity WHERE community_id = ? AND status <> 'PLANNED' AND starts_at >= ? AND starts_at < ?";
+        Object[] args = {communityId, Timestamp.from(from), Timestamp.from(to)};
+        return Page.of(page, size, count("SELECT COUNT(*)" + where, args), (limit, offset) ->
+                jdbc.query("SELECT *" + where + " ORDER BY starts_at, id LIMIT " + limit + " OFFSET " + offset,
+                        Activities::activity, args));
     }
 
-    /** How many activities a list page shows at most, latest first. */
-    public static final int PAGE = 200;
+    /** How many of a unit's activities starting in [from, to) have each status. */
+    public record UnitStatusCount(String unitName, String status, int count) {}
 
-    /** The latest activities of the given communities or units (either may be empty), or of all when asked. */
-    public List<Activity> latest(boolean all, Collection<String> communityIds, Collection<String> unitIds) {
-        if (all) {
-            return jdbc.query("SELECT * FROM activity ORDER BY starts_at DESC, id DESC LIMIT " + PAGE, Activities::activity);
-        }
-        if (communityIds.isEmpty() && unitIds.isEmpty()) {
-            return List.of();
+    /** The community's published and finished activities in [from, to), counted per unit and status, for the fulfilment table. */
+    public List<UnitStatusCount> countsByUnitAndStatus(String communityId, Instant from, Instant to) {
+        return jdbc.query("""
+                SELECT unit_name, status, COUNT(*) AS n FROM activity
+                WHERE community_id = ? AND status <> 'PLANNED' AND starts_at >= ? AND starts_at < ?
+                GROUP BY unit_name, status ORDER BY unit_name, status""",
+                (rs, i) -> new UnitStatusCount(rs.getString("unit_name"), rs.getString("status"), rs.getInt("n")),
+                communityId, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** How many activities a list page shows, latest first. */
+    public static final int PAGE = 50;
+
+    /** One page of the latest activities of the given communities or units (either may be empty), or of all when asked. */
+    public Page<Activity> latest(boolean all, Collection<String> communityIds, Collection<String> unitIds, int page) {
+        if (!all && communityIds.isEmpty() && unitIds.isEmpty()) {
+            return Page.of(1, PAGE, 0, (limit, offset) -> List.of());
         }
         List<Object> ids = new ArrayList<>(communityIds);
         ids.addAll(unitIds);
-        return jdbc.query("SELECT * FROM activity WHERE community_id IN (" + placeholders(communityIds.size()) + ") OR unit_id IN ("
-                + placeholders(unitIds.size()) + ") ORDER BY starts_at DESC, id DESC LIMIT " + PAGE, Activities::activity, ids.toArray());
+        String where = all ? " FROM activity" : " FROM activity WHERE community_id IN (" + placeholders(communityIds.size())
+                + ") OR unit_id IN (" + placeholders(unitIds.size()) + ")";
+        Object[] args = all ? new Object[0] : ids.toArray();
+        return Page.of(page, PAGE, count("SELECT COUNT(*)" + where, args), (limit, offset) ->
+                jdbc.query("SELECT *" + where + " ORDER BY starts_at DESC, id DESC LIMIT " + limit + " OFFSET " + offset,
+                        Activities::activity, args));
     }
 
     /** Every activity committed under the agreement, newest quarter first. */
@@ -230,6 +250,13 @@ public class Activities {
         return jdbc.query("SELECT * FROM signup WHERE token = ?", Activities::signup, token).stream().findFirst();
     }
 
+    /** One page of the activity's sign-ups, in the order they came. */
+    public Page<Signup> signups(long activityId, int page, int size) {
+        return Page.of(page, size, count("SELECT COUNT(*) FROM signup WHERE activity_id = ?", activityId), (limit, offset) ->
+                jdbc.query("SELECT * FROM signup WHERE activity_id = ? ORDER BY signed_up_at, id LIMIT " + limit + " OFFSET "
+                        + offset, Activities::signup, activityId));
+    }
+
     public List<Signup> signups(long activityId) {
         return jdbc.query("SELECT * FROM signup WHERE activity_id = ? ORDER BY signed_up_at, id", Activities::signup, activityId);
     }
@@ -242,8 +269,9 @@ public class Activities {
         return count("SELECT COUNT(*) FROM signup WHERE client_address = ? AND signed_up_at >= ?", address, Timestamp.from(since));
     }
 
-    void checkedIn(long signupId, Instant at) {
-        jdbc.update("UPDATE signup SET checked_in_at = ? WHERE id = ? AND checked_in_at IS NULL", Timestamp.from(at), signupId);
+    /** Marks the sign-up checked in unless it already is; false if someone else did it first (the row lock orders them). */
+    boolean checkedIn(long signupId, Instant at) {
+        return jdbc.update("UPDATE signup SET checked_in_at = ? WHERE id = ? AND checked_in_at IS NULL", Timestamp.from(at), signupId) == 1;
     }
 
     boolean mailed(long signupId, String kind) {
@@ -252,6 +280,16 @@ public class Activities {
 
     void recordMail(long signupId, String kind, Instant at) {
         jdbc.update("INSERT INTO signup_mail (signup_id, kind, sent_at) VALUES (?, ?, ?)", signupId, kind, Timestamp.from(at));
+    }
+
+    boolean groupMailed(long activityId, String kind, String recipient) {
+        return count("SELECT COUNT(*) FROM group_mail WHERE activity_id = ? AND kind = ? AND recipient = ?", activityId, kind,
+                recipient) > 0;
+    }
+
+    void recordGroupMail(long activityId, String kind, String recipient, Instant at) {
+        jdbc.update("INSERT INTO group_mail (activity_id, kind, recipient, sent_at) VALUES (?, ?, ?, ?)", activityId, kind,
+                recipient, Timestamp.from(at));
     }
 
     /** The person gave their place back. */
@@ -289,6 +327,26 @@ public class Activities {
     }
 
     // photos
+
+    /** A photo to add: its safe name, its recognised type and its bytes. */
+    public record NewPhoto(String fileName, String contentType, byte[] content) {}
+
+    /**
+     * Adds the photos if the activity then holds at most {@code max}, all or none: the activity's row is locked
+     * while its photos are counted, so two uploads at the same moment are counted one after the other.
+     * False, and nothing added, if they would be too many.
+     */
+    @Transactional
+    public boolean addPhotos(long activityId, List<NewPhoto> photos, int max, String by, Instant at) {
+        lock(activityId);
+        if (count("SELECT COUNT(*) FROM activity_photo WHERE activity_id = ?", activityId) + photos.size() > max) {
+            return false;
+        }
+        for (NewPhoto photo : photos) {
+            addPhoto(activityId, photo.fileName(), photo.contentType(), photo.content(), by, at);
+        }
+        return true;
+    }
 
     public long addPhoto(long activityId, String fileName, String contentType, byte[] content, String by, Instant at) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();

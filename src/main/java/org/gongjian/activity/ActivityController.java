@@ -38,6 +38,8 @@ import static org.gongjian.activity.ActivityProcess.*;
 class ActivityController {
 
     static final int MAX_REASON = 500;
+    /** Rows per page of an activity's sign-ups and of its points. */
+    static final int PAGE = 50;
 
     private final Activities activities;
     private final PointsLedger ledger;
@@ -55,22 +57,23 @@ class ActivityController {
     }
 
     @GetMapping("/activities")
-    String list(Authentication who, Model model) {
+    String list(Authentication who, @RequestParam(defaultValue = "1") int page, Model model) {
         Parties parties = Parties.of(who);
-        model.addAttribute("activities", activities.latest(parties.everything(), parties.communities(), parties.units()));
+        model.addAttribute("activities", activities.latest(parties.everything(), parties.communities(), parties.units(), page));
         model.addAttribute("zone", java.time.ZoneId.of(zone));
         return "activity/list";
     }
 
     @GetMapping("/activities/{id}")
-    String show(@PathVariable long id, Authentication who, Model model) {
+    String show(@PathVariable long id, Authentication who, @RequestParam(defaultValue = "1") int signupsPage,
+                @RequestParam(defaultValue = "1") int pointsPage, Model model) {
         Activity a = readable(id, who);
         Instant now = now();
         model.addAttribute("activity", a);
         model.addAttribute("status", ActivitySignups.statusWord(a.status()));
-        model.addAttribute("signups", activities.signups(id));
+        model.addAttribute("signups", activities.signups(id, signupsPage, PAGE));
         model.addAttribute("photos", activities.photos(id));
-        model.addAttribute("points", ledger.ofActivity(id));
+        model.addAttribute("points", ledger.ofActivity(id, pointsPage, PAGE));
         model.addAttribute("ratings", activities.ratings(id));
         model.addAttribute("escalations", escalations.forProcess(a.processInstanceId()));
         model.addAttribute("mayUpload", mayUpload(who, a, now));
@@ -95,7 +98,7 @@ class ActivityController {
         if (chosen.isEmpty()) {
             error = "请选择要上传的照片 (choose a photo)";
         } else if (activities.photos(id).size() + chosen.size() > EvidencePhotos.MAX_PER_ACTIVITY) {
-            error = "每个活动最多 " + EvidencePhotos.MAX_PER_ACTIVITY + " 张照片 (at most " + EvidencePhotos.MAX_PER_ACTIVITY + " photos)";
+            error = tooManyPhotos();
         }
         for (MultipartFile file : chosen) {
             if (error != null) {
@@ -110,14 +113,25 @@ class ActivityController {
         if (error != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("photoError", error);
-            return show(id, who, model);
+            return show(id, who, 1, 1, model);
         }
+        List<Activities.NewPhoto> photos = new java.util.ArrayList<>();
         for (MultipartFile file : chosen) {
             byte[] content = file.getBytes();
-            activities.addPhoto(id, EvidencePhotos.fileName(file.getOriginalFilename()), EvidencePhotos.contentType(content),
-                    content, who.getName(), now());
+            photos.add(new Activities.NewPhoto(EvidencePhotos.fileName(file.getOriginalFilename()),
+                    EvidencePhotos.contentType(content), content));
+        }
+        // the count above answers early; this one, under the activity's lock, is the one that holds
+        if (!activities.addPhotos(id, photos, EvidencePhotos.MAX_PER_ACTIVITY, who.getName(), now())) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("photoError", tooManyPhotos());
+            return show(id, who, 1, 1, model);
         }
         return "redirect:/activities/" + id + "?uploaded=" + chosen.size();
+    }
+
+    private static String tooManyPhotos() {
+        return "每个活动最多 " + EvidencePhotos.MAX_PER_ACTIVITY + " 张照片 (at most " + EvidencePhotos.MAX_PER_ACTIVITY + " photos)";
     }
 
     @GetMapping("/activities/{id}/photos/{photoId}")
@@ -145,7 +159,7 @@ class ActivityController {
         if (text.length() < 2 || text.length() > MAX_REASON) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("reasonError", "reason: 请说明取消理由（2 至 " + MAX_REASON + " 个字） (give a reason of 2 to " + MAX_REASON + " characters)");
-            return show(id, who, model);
+            return show(id, who, 1, 1, model);
         }
         runtime.createMessageCorrelation(CANCEL_MESSAGE)
                 .processInstanceId(a.processInstanceId())

@@ -108,7 +108,7 @@ public class ActivitySignups {
 
     /**
      * Checks in a signed-up person who scanned the venue's code, on the day of the activity only, and
-     * posts their points. Checking in twice is harmless.
+     * posts their points. A second check-in of the same number is refused as already done and changes nothing.
      */
     @Transactional
     public Signup checkIn(long activityId, String code, String phone, Instant now) {
@@ -131,12 +131,14 @@ public class ActivitySignups {
                 .filter(s -> Activities.SIGNED_UP.equals(s.status()))
                 .orElseThrow(() -> new SignupRefusedException(Reason.NOT_SIGNED_UP, "phone",
                         "该手机号没有报名本活动 (this phone number has not signed up)"));
-        if (signup.checkedInAt() == null) {
-            activities.checkedIn(signup.id(), now);
-            ledger.post(new PointsLedger.Posting("activity:" + activityId + ":check-in:" + signup.phone(), PointsLedger.PERSON,
-                    signup.phone(), signup.name(), activity.communityId(), activityId, settings.checkInPoints(),
-                    "参加活动签到：" + activity.title()), "check-in", now);
+        // the conditional update takes the row's lock: of two check-ins at the same moment one marks it, the other
+        // waits and then finds it marked, so the points are posted once and the second person hears why
+        if (signup.checkedInAt() != null || !activities.checkedIn(signup.id(), now)) {
+            throw new SignupRefusedException(Reason.ALREADY_CHECKED_IN, null, "该手机号已签到，无需重复签到 (already checked in)");
         }
+        ledger.post(new PointsLedger.Posting("activity:" + activityId + ":check-in:" + signup.phone(), PointsLedger.PERSON,
+                signup.phone(), signup.name(), activity.communityId(), activityId, settings.checkInPoints(),
+                "参加活动签到：" + activity.title()), "check-in", now);
         return activities.signup(activityId, number).orElseThrow();
     }
 
@@ -206,6 +208,7 @@ public class ActivitySignups {
             case Activities.KEPT -> "已完成";
             case Activities.CANCELLED -> "取消";
             case Activities.MISSED -> "未履约";
+            case Activities.UNVERIFIED -> "未核实";
             default -> status;
         };
     }

@@ -45,7 +45,7 @@ class BrokenCommitment {
                         mail.boardLink(activity));
             }
         }
-        String told = mail.toGroups(missed
+        String told = mail.toGroups(activityId, missed ? ParticipantMail.BROKEN_MISSED : ParticipantMail.BROKEN_CANCELLED, missed
                         ? List.of(Groups.STREET_COMMITTEE, Groups.unitLeader(activity.unitId()), Groups.communityStaff(activity.communityId()))
                         : List.of(Groups.unitLeader(activity.unitId()), Groups.communityStaff(activity.communityId())),
                 "【承诺未履行】" + activity.unitName() + " · " + activity.title() + " · 活动" + word,

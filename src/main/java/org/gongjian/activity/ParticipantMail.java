@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Mail about an activity: to each person signed up who gave an address (one personal mail each,
- * never a list of other people's addresses), and to the groups that answer for it. Each personal
- * mail is recorded in its own transaction the moment it is sent, so a job retried after a mail
- * server failure sends only what had not gone out.
+ * never a list of other people's addresses), and to the groups that answer for it. Each mail is
+ * recorded (per person, or per activity, kind and address) in its own transaction the moment it is
+ * sent, so a job retried after a mail server failure sends only what had not gone out.
  */
 @Component
 class ParticipantMail {
@@ -35,6 +35,11 @@ class ParticipantMail {
     static final String RATING = "RATING";
     static final String CANCELLED = "CANCELLED";
     static final String MISSED = "MISSED";
+    /** Group mails: the unit's broken commitment, told to those who answer for it. */
+    static final String BROKEN_CANCELLED = "BROKEN-CANCELLED";
+    static final String BROKEN_MISSED = "BROKEN-MISSED";
+    /** Group mail: the community never verified the evidence. */
+    static final String UNVERIFIED = "UNVERIFIED";
 
     private final Activities activities;
     private final MailTemplates templates;
@@ -73,15 +78,31 @@ class ParticipantMail {
         return true;
     }
 
-    /** One mail to every member of the groups who has an address; returns who was told, by name. */
-    String toGroups(List<String> groups, String subject, List<String> lines, String link) {
+    /**
+     * One mail about the activity to every member of the groups who has an address and was not sent this kind of
+     * mail about it before; each address is recorded in its own transaction once the mail is out, so that a retried
+     * job tells only those it had not told. Returns everyone the mail is for, by name, told now or before.
+     */
+    String toGroups(long activityId, String kind, List<String> groups, String subject, List<String> lines, String link) {
         Map<String, String> people = new LinkedHashMap<>();
         groups.forEach(group -> people.putAll(recipients.members(group)));
         if (people.isEmpty()) {
             throw new IllegalStateException("nobody to tell about '" + subject + "': no member of " + groups + " has an email address");
         }
-        MailTemplates.Rendered body = templates.render("notice", Map.of("title", subject, "lines", lines, "link", link));
-        mail.send(new ArrayList<>(new LinkedHashSet<>(people.values())), subject, body.text(), body.html());
+        List<String> untold = new LinkedHashSet<>(people.values()).stream()
+                .filter(address -> !activities.groupMailed(activityId, kind, address)).toList();
+        if (!untold.isEmpty()) {
+            MailTemplates.Rendered body = templates.render("notice", Map.of("title", subject, "lines", lines, "link", link));
+            mail.send(new ArrayList<>(untold), subject, body.text(), body.html());
+            Instant now = ClockUtil.getCurrentTime().toInstant();
+            for (String address : untold) {
+                try {
+                    ownTransaction.executeWithoutResult(status -> activities.recordGroupMail(activityId, kind, address, now));
+                } catch (DuplicateKeyException sentAtTheSameTime) {
+                    // another run of the same step got there first: the mail is out, which is what counts
+                }
+            }
+        }
         return String.join("、", people.keySet());
     }
 

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.gongjian.system.Page;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -109,21 +110,41 @@ public class PointsLedger {
         return jdbc.query("SELECT * FROM points_entry WHERE activity_id = ? ORDER BY id", PointsLedger::entry, activityId);
     }
 
-    /** The community's newest entries, reversals included, for the public board. */
-    public List<Entry> recent(String communityId, int limit) {
-        return jdbc.query("SELECT * FROM points_entry WHERE community_id = ? ORDER BY id DESC LIMIT " + Math.max(1, Math.min(limit, 500)),
-                PointsLedger::entry, communityId);
+    /** One page of the community's entries, newest first, reversals included, for the public board. */
+    public Page<Entry> ofCommunity(String communityId, int page, int size) {
+        return Page.of(page, size, count("SELECT COUNT(*) FROM points_entry WHERE community_id = ?", communityId),
+                (limit, offset) -> jdbc.query("SELECT * FROM points_entry WHERE community_id = ? ORDER BY id DESC LIMIT " + limit
+                        + " OFFSET " + offset, PointsLedger::entry, communityId));
+    }
+
+    /** One page of the activity's entries, oldest first. */
+    public Page<Entry> ofActivity(long activityId, int page, int size) {
+        return Page.of(page, size, count("SELECT COUNT(*) FROM points_entry WHERE activity_id = ?", activityId),
+                (limit, offset) -> jdbc.query("SELECT * FROM points_entry WHERE activity_id = ? ORDER BY id LIMIT " + limit
+                        + " OFFSET " + offset, PointsLedger::entry, activityId));
     }
 
     public record Total(String accountType, String accountId, String accountName, int points) {}
 
-    /** Each account's balance within a community, highest first. */
+    /** The accounts with the highest balances within a community (a top list: its length is the point). */
     public List<Total> totals(String communityId, String accountType, int limit) {
-        return jdbc.query("""
+        return totals(communityId, accountType, 1, Math.max(1, Math.min(limit, 500))).rows();
+    }
+
+    /** One page of each account's balance within a community, highest first. */
+    public Page<Total> totals(String communityId, String accountType, int page, int size) {
+        long accounts = count("SELECT COUNT(DISTINCT account_id) FROM points_entry WHERE community_id = ? AND account_type = ?",
+                communityId, accountType);
+        return Page.of(page, size, accounts, (limit, offset) -> jdbc.query("""
                 SELECT account_id, MAX(account_name) AS account_name, SUM(points) AS points FROM points_entry
-                WHERE community_id = ? AND account_type = ? GROUP BY account_id ORDER BY points DESC, account_id""" + " LIMIT "
-                + Math.max(1, Math.min(limit, 500)), (rs, i) -> new Total(accountType, rs.getString("account_id"),
-                rs.getString("account_name"), rs.getInt("points")), communityId, accountType);
+                WHERE community_id = ? AND account_type = ? GROUP BY account_id ORDER BY points DESC, account_id"""
+                + " LIMIT " + limit + " OFFSET " + offset, (rs, i) -> new Total(accountType, rs.getString("account_id"),
+                rs.getString("account_name"), rs.getInt("points")), communityId, accountType));
+    }
+
+    private long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
     }
 
     private void insert(Posting p, Long reverses, String by, Instant at) {

@@ -7,7 +7,7 @@ package org.gongjian.activity;
 public class SignupRefusedException extends RuntimeException {
 
     /** Why: bad input (the person can correct it), or a rule of the activity (full, closed, duplicate, too early...). */
-    public enum Reason { INVALID, FULL, DUPLICATE, CLOSED, NOT_OPEN, WRONG_DAY, NOT_SIGNED_UP, TOO_MANY, ALREADY_RATED }
+    public enum Reason { INVALID, FULL, DUPLICATE, CLOSED, NOT_OPEN, WRONG_DAY, NOT_SIGNED_UP, TOO_MANY, ALREADY_RATED, ALREADY_CHECKED_IN }
 
     private final Reason reason;
     private final String field;

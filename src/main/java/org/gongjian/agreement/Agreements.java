@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.gongjian.system.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
@@ -90,6 +91,21 @@ public class Agreements {
         String sql = "SELECT * FROM agreement WHERE community_id IN (" + placeholders(communityIds.size()) + ") OR unit_id IN ("
                 + placeholders(unitIds.size()) + ") ORDER BY activated_at DESC LIMIT " + PAGE;
         return jdbc.query(sql, Agreements::agreement, ids.toArray());
+    }
+
+    /** One page of the community's agreements in force, newest first (the public board). */
+    public Page<Agreement> inForceOf(String communityId, int page, int size) {
+        String where = " FROM agreement WHERE community_id = ? AND status = 'ACTIVE'";
+        Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, communityId);
+        return Page.of(page, size, total == null ? 0 : total, (limit, offset) -> jdbc.query("SELECT *" + where
+                + " ORDER BY activated_at DESC, agreement_number LIMIT " + limit + " OFFSET " + offset, Agreements::agreement,
+                communityId));
+    }
+
+    /** The units holding an agreement in force with the community, by name. */
+    public List<String> unitsInForce(String communityId) {
+        return jdbc.queryForList("SELECT DISTINCT unit_name FROM agreement WHERE community_id = ? AND status = 'ACTIVE'"
+                + " ORDER BY unit_name", String.class, communityId);
     }
 
     public int recordRound(String processInstanceId, String resourcesJson, String decision, String comments, String by,

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.activity.Activities;
@@ -14,12 +15,14 @@ import org.gongjian.activity.ActivitySignups;
 import org.gongjian.activity.PointsLedger;
 import org.gongjian.agreement.Agreements;
 import org.gongjian.identity.Directory;
+import org.gongjian.system.Page;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -31,8 +34,8 @@ import org.springframework.web.server.ResponseStatusException;
 class BoardController {
 
     static final int TOP_PERSONS = 10;
-    static final int LEDGER_ENTRIES = 20;
-    static final int UNIT_TOTALS = 100;
+    /** Rows per page of each list on the board that can grow: agreements, activities, unit totals, ledger entries. */
+    static final int PAGE = 20;
 
     private final Directory directory;
     private final Agreements agreements;
@@ -67,7 +70,9 @@ class BoardController {
     }
 
     @GetMapping("/board/{communityId}")
-    String board(@PathVariable String communityId, Model model) {
+    String board(@PathVariable String communityId, @RequestParam(defaultValue = "1") int agreementsPage,
+                 @RequestParam(defaultValue = "1") int activitiesPage, @RequestParam(defaultValue = "1") int unitsPage,
+                 @RequestParam(defaultValue = "1") int ledgerPage, Model model) {
         Directory.Community community = directory.community(communityId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no community " + communityId));
         Instant now = ClockUtil.getCurrentTime().toInstant();
@@ -77,24 +82,27 @@ class BoardController {
         Instant quarterEnd = quarterStart.plusMonths(3).atStartOfDay(zone).toInstant();
         Instant horizon = quarterStart.plusYears(1).atStartOfDay(zone).toInstant();
 
-        List<Agreements.Agreement> inForce = agreements.newestOf(List.of(communityId), List.of()).stream()
-                .filter(a -> "ACTIVE".equals(a.status()) && communityId.equals(a.communityId())).toList();
-        List<Activity> listed = activities.ofCommunity(communityId, from, horizon);
+        Page<Activity> listed = activities.ofCommunity(communityId, from, horizon, activitiesPage, PAGE);
+        Map<Long, Activities.Standing> standings = activities.standings(listed.rows().stream().map(Activity::id).toList());
 
         model.addAttribute("community", community);
         model.addAttribute("quarter", quarterStart.getYear() + "Q" + ((quarterStart.getMonthValue() - 1) / 3 + 1));
-        model.addAttribute("agreements", inForce);
-        Map<Long, Activities.Standing> standings = activities.standings(listed.stream().map(Activity::id).toList());
-        model.addAttribute("activities", listed.stream().map(a -> row(a, standings.get(a.id()))).toList());
-        model.addAttribute("fulfilment", fulfilment(inForce, listed.stream().filter(a -> a.startsAt().isBefore(quarterEnd)).toList()));
-        model.addAttribute("unitTotals", ledger.totals(communityId, PointsLedger.UNIT, UNIT_TOTALS));
+        model.addAttribute("agreements", agreements.inForceOf(communityId, agreementsPage, PAGE));
+        model.addAttribute("activities", map(listed, a -> row(a, standings.get(a.id()))));
+        model.addAttribute("fulfilment", fulfilment(agreements.unitsInForce(communityId),
+                activities.countsByUnitAndStatus(communityId, from, quarterEnd)));
+        model.addAttribute("unitTotals", ledger.totals(communityId, PointsLedger.UNIT, unitsPage, PAGE));
         model.addAttribute("persons", ledger.totals(communityId, PointsLedger.PERSON, TOP_PERSONS).stream()
                 .map(t -> new PersonTotal(ActivitySignups.maskName(t.accountName()), t.points())).toList());
-        model.addAttribute("entries", ledger.recent(communityId, LEDGER_ENTRIES).stream().map(e -> new LedgerRow(e.id(),
+        model.addAttribute("entries", map(ledger.ofCommunity(communityId, ledgerPage, PAGE), e -> new LedgerRow(e.id(),
                 e.postedAt(), PointsLedger.PERSON.equals(e.accountType()) ? ActivitySignups.maskName(e.accountName())
-                : e.accountName(), e.points(), e.reason(), e.reverses())).toList());
+                : e.accountName(), e.points(), e.reason(), e.reverses())));
         model.addAttribute("zone", zone);
         return "board/community";
+    }
+
+    private static <T, R> Page<R> map(Page<T> page, Function<T, R> row) {
+        return new Page<>(page.rows().stream().map(row).toList(), page.number(), page.size(), page.total());
     }
 
     private static ActivityRow row(Activity a, Activities.Standing standing) {
@@ -105,16 +113,16 @@ class BoardController {
     }
 
     /** Every unit with an agreement in force, and any other unit with an activity this quarter. */
-    private static List<Fulfilment> fulfilment(List<Agreements.Agreement> inForce, List<Activity> quarter) {
+    private static List<Fulfilment> fulfilment(List<String> unitsInForce, List<Activities.UnitStatusCount> quarter) {
         Map<String, int[]> counts = new LinkedHashMap<>();
-        inForce.forEach(a -> counts.computeIfAbsent(a.unitName(), u -> new int[4]));
-        for (Activity a : quarter) {
-            int[] c = counts.computeIfAbsent(a.unitName(), u -> new int[4]);
-            switch (a.status()) {
-                case Activities.KEPT -> c[0]++;
-                case Activities.MISSED -> c[1]++;
-                case Activities.CANCELLED -> c[2]++;
-                default -> c[3]++;
+        unitsInForce.forEach(u -> counts.computeIfAbsent(u, x -> new int[4]));
+        for (Activities.UnitStatusCount n : quarter) {
+            int[] c = counts.computeIfAbsent(n.unitName(), u -> new int[4]);
+            switch (n.status()) {
+                case Activities.KEPT -> c[0] += n.count();
+                case Activities.MISSED -> c[1] += n.count();
+                case Activities.CANCELLED -> c[2] += n.count();
+                default -> c[3] += n.count();
             }
         }
         return counts.entrySet().stream()

@@ -152,6 +152,13 @@ class PublicActivityController {
             model.addAttribute("checkedIn", ActivitySignups.maskName(signup.name()));
             return checkInPage(activity, "", "", model);
         } catch (SignupRefusedException refused) {
+            if (refused.reason() == SignupRefusedException.Reason.ALREADY_CHECKED_IN) {
+                // the person's own phone (it holds their link) goes back to their page, which says they are checked in
+                Signup own = activities.signup(id, phone.strip().replace(" ", "").replace("-", "")).orElseThrow();
+                if (signedUpOnThisPhone(own, request)) {
+                    return "redirect:/a/" + id + "/me/" + own.token() + "?checkedIn";
+                }
+            }
             response.setStatus(statusOf(refused).value());
             model.addAttribute("refused", refused);
             boolean tooLong = refused instanceof PublicRequestLimits.TooLong;
@@ -210,7 +217,7 @@ class PublicActivityController {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
             case NOT_SIGNED_UP -> HttpStatus.FORBIDDEN;
-            case FULL, DUPLICATE, CLOSED, NOT_OPEN, WRONG_DAY, ALREADY_RATED -> HttpStatus.CONFLICT;
+            case FULL, DUPLICATE, CLOSED, NOT_OPEN, WRONG_DAY, ALREADY_RATED, ALREADY_CHECKED_IN -> HttpStatus.CONFLICT;
         };
     }
 

@@ -186,6 +186,44 @@ class ActivityProcessTest {
     }
 
     @Test
+    void evidenceNeverVerifiedIsEscalatedToTheStreetCommitteeThenRecordedUnverifiedWithoutUnitPoints() throws Exception {
+        ProcessInstance pi = world.committed("社区读书会（未核实）", 10);
+        long id = world.activityId(pi);
+        world.complete(pi, PUBLISH, LIAISON, publication("社区读书会（未核实）", 10));
+        at(ON_THE_DAY);
+        world.run(pi, "reminderDue");
+        world.run(pi, "remindParticipants");
+        at(AFTER);
+        world.run(pi, "activityEnded");
+        activities.addPhoto(id, "books.png", "image/png", PNG, LIAISON, AFTER);
+        world.complete(pi, SUBMIT_EVIDENCE, LIAISON, Map.of(EVIDENCE_SUMMARY, "读书会顺利举行"));
+        String taskId = world.task(pi, VERIFY_EVIDENCE).getId();
+
+        for (String[] rung : new String[][] {{"3", "reminder", "remind"}, {"5", "escalation1", "escalate"}, {"10", "escalation2", "escalate"}}) {
+            at(AFTER.plus(Duration.ofDays(Long.parseLong(rung[0]))));
+            world.run(pi, VERIFY_EVIDENCE + "_" + rung[1] + "Due");
+            world.run(pi, rung[2] + "_" + VERIFY_EVIDENCE + "_" + rung[1]);
+        }
+        assertThat(escalations.forTask(taskId)).extracting(EscalationLog.Entry::notifiedRole)
+                .containsExactly("owner", "community-secretary", "street-committee");
+        assertThat(world.task(pi, VERIFY_EVIDENCE)).isNotNull();
+
+        at(AFTER.plus(Duration.ofDays(14)));
+        world.run(pi, "verificationOverdue");
+        world.run(pi, "recordUnverifiedActivity");
+
+        Activity unverified = activities.find(id).orElseThrow();
+        assertThat(unverified.status()).isEqualTo(Activities.UNVERIFIED);
+        assertThat(unverified.statusReason()).contains("14 天后社区仍未核实");
+        assertThat(escalations.forTask(taskId)).extracting(EscalationLog.Entry::step)
+                .containsExactly("reminder", "escalation-1", "escalation-2", "unverified");
+        assertThat(ledger.ofActivity(id)).noneMatch(e -> e.accountType().equals(PointsLedger.UNIT));
+        assertThat(subjects(Mails.to(embeddedSmtpServer, "lihua@xinhua.example.cn")))
+                .contains("【佐证未核实】和平社区 · 社区读书会（未核实）");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
     void anActivityNeverPublishedByItsDayIsMissed() throws Exception {
         ProcessInstance pi = world.committed("从未发布的讲座", 10);
         long id = world.activityId(pi);
