@@ -76,7 +76,7 @@ class EndEverythingUnderAgreement {
         // the rows first, then the mail, then the deletions: a failure rolls back the rows and the job runs again
         for (ProcessInstance pi : running) {
             activities.findByBusinessKey(pi.getBusinessKey())
-                    .filter(Activities.Activity::open)
+                    .filter(a -> !a.ended())
                     .ifPresent(a -> activities.end(a.id(), Activities.CANCELLED, reason, clock.instant()));
         }
         if (!holders.isEmpty()) {
