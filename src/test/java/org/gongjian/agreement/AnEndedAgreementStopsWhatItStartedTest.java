@@ -99,6 +99,19 @@ class AnEndedAgreementStopsWhatItStartedTest {
         assertThat(underIt.end(engine, number, "again")).isZero();
     }
 
+    @Test
+    void aQuarterTheTermCutsShortEndsOnTheTermsLastDay() {
+        AgreementWorld world = new AgreementWorld(engine);
+        ProcessInstance agreement = world.activeAgreement("2027-01-01", "2027-02-15");
+        String number = number(agreement);
+        at(Instant.parse("2027-01-01T00:00:05Z"));
+        world.run(agreement, "quarterStarted");
+        world.run(agreement, "startQuarterlyCommitment");
+        ProcessInstance quarter = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(number + "/2027-Q1").singleResult();
+        assertThat(engine.getRuntimeService().getVariable(quarter.getId(), "quarterEnd")).isEqualTo("2027-02-15");
+    }
+
     private void assertNothingRunsUnder(String number, String reason) {
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKeyLike(EndEverythingUnderAgreement.prefix(number) + "%").count())
