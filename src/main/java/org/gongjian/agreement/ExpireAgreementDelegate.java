@@ -15,16 +15,19 @@ class ExpireAgreementDelegate implements JavaDelegate {
 
     private final Agreements agreements;
     private final AgreementNotices notices;
+    private final EndEverythingUnderAgreement underIt;
 
-    ExpireAgreementDelegate(Agreements agreements, AgreementNotices notices) {
+    ExpireAgreementDelegate(Agreements agreements, AgreementNotices notices, EndEverythingUnderAgreement underIt) {
         this.agreements = agreements;
         this.notices = notices;
+        this.underIt = underIt;
     }
 
     @Override
     public void execute(DelegateExecution agreement) {
         String number = (String) agreement.getVariable(AGREEMENT_NUMBER);
         agreements.end(number, "EXPIRED", ClockUtil.getCurrentTime().toInstant(), null, null);
+        underIt.end(agreement.getProcessEngineServices(), number, "协议期满 agreement expired");
         notices.send(agreement, false, "【协议期满】共建协议 " + number + " 已到期", List.of(
                 agreement.getVariable(COMMUNITY_NAME) + "与" + agreement.getVariable(UNIT_NAME) + "的共建协议 " + number
                         + " 已于 " + agreement.getVariable(TERM_END) + " 期满。",

@@ -33,8 +33,15 @@ class StartQuarterlyCommitmentDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String number = (String) execution.getVariable(AGREEMENT_NUMBER);
         String quarter = term.currentQuarter();
+        // the term as recorded at activation, not as a variable: no quarter starts on or after its end
+        LocalDate termEnd = agreements.find(number).map(Agreements.Agreement::termEnd)
+                .orElseGet(() -> LocalDate.parse((String) execution.getVariable(TERM_END)));
+        if (AgreementTerm.quarterStart(quarter).isAfter(termEnd)) {
+            return;
+        }
         if (!agreements.quarterStarted(number, quarter)) {
             LocalDate start = AgreementTerm.quarterStart(quarter);
+            LocalDate fullEnd = start.plusMonths(3).minusDays(1);
             Map<String, Object> variables = new HashMap<>();
             for (String name : new String[] {AGREEMENT_NUMBER, COMMUNITY_ID, COMMUNITY_NAME, UNIT_ID, UNIT_NAME,
                     SUPERVISOR_ID, NEEDS}) {
@@ -42,7 +49,8 @@ class StartQuarterlyCommitmentDelegate implements JavaDelegate {
             }
             variables.put("quarter", quarter);
             variables.put("quarterStart", start.toString());
-            variables.put("quarterEnd", start.plusMonths(3).minusDays(1).toString());
+            // a quarter the term cuts short ends on the term's last day
+            variables.put("quarterEnd", (fullEnd.isAfter(termEnd) ? termEnd : fullEnd).toString());
             // the row's primary key (agreement, quarter) stops a second start that races this one
             ProcessInstance cycle = execution.getProcessEngineServices().getRuntimeService()
                     .startProcessInstanceByKey(QUARTERLY_COMMITMENT, number + "/" + quarter, variables);

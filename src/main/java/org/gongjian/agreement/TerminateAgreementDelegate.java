@@ -15,10 +15,12 @@ class TerminateAgreementDelegate implements JavaDelegate {
 
     private final Agreements agreements;
     private final AgreementNotices notices;
+    private final EndEverythingUnderAgreement underIt;
 
-    TerminateAgreementDelegate(Agreements agreements, AgreementNotices notices) {
+    TerminateAgreementDelegate(Agreements agreements, AgreementNotices notices, EndEverythingUnderAgreement underIt) {
         this.agreements = agreements;
         this.notices = notices;
+        this.underIt = underIt;
     }
 
     @Override
@@ -27,6 +29,7 @@ class TerminateAgreementDelegate implements JavaDelegate {
         String by = (String) agreement.getVariable(TERMINATED_BY);
         String reason = (String) agreement.getVariable(TERMINATION_REASON);
         agreements.end(number, "TERMINATED", ClockUtil.getCurrentTime().toInstant(), by, reason);
+        underIt.end(agreement.getProcessEngineServices(), number, "协议提前终止 agreement terminated: " + reason);
         notices.send(agreement, true, "【协议终止】共建协议 " + number + " 已提前终止", List.of(
                 agreement.getVariable(COMMUNITY_NAME) + "与" + agreement.getVariable(UNIT_NAME) + "的共建协议 " + number
                         + " 已由 " + by + " 提前终止。",

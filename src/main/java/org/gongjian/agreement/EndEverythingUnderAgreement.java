@@ -1,0 +1,130 @@
+package org.gongjian.agreement;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.gongjian.activity.Activities;
+import org.gongjian.escalation.EscalationRecipients;
+import org.gongjian.escalation.MailTemplates;
+import org.gongjian.escalation.OutgoingMail;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * When an agreement ends (terminated or expired), everything still running under it ends too:
+ * every process instance whose business key starts with {@code <agreement number>/} — quarterly
+ * commitments ({@code <n>/<quarter>}), their activities ({@code <n>/<quarter>/<i>}) and fund
+ * transfers ({@code <n>/<quarter>/funds}), and any later process keyed the same way, with no change
+ * here. Each is deleted with the reason, which history keeps as the instance's delete reason;
+ * an activity not yet kept is recorded as CANCELLED with that reason, so it counts as a broken
+ * commitment; those who held the open tasks are told by mail.
+ *
+ * <p>Deletion rather than a message each BPMN handles: one mechanism for every process, present and
+ * future, that needs nothing from their models and cannot be missed by one of them. Safe to run
+ * again: what was ended is no longer found, an activity row already ended is left as it is.
+ */
+@Component
+class EndEverythingUnderAgreement {
+
+    private final Activities activities;
+    private final EscalationRecipients recipients;
+    private final MailTemplates templates;
+    private final OutgoingMail mail;
+    private final Clock clock;
+    private final String baseUrl;
+
+    EndEverythingUnderAgreement(Activities activities, EscalationRecipients recipients, MailTemplates templates,
+                                OutgoingMail mail, Clock clock, @Value("${gongjian.base-url}") String baseUrl) {
+        this.activities = activities;
+        this.recipients = recipients;
+        this.templates = templates;
+        this.mail = mail;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    /** The business-key prefix under which every process of this agreement runs. */
+    static String prefix(String agreementNumber) {
+        return agreementNumber + "/";
+    }
+
+    /** Ends every instance still running under the agreement; returns how many were ended. */
+    int end(ProcessEngineServices engine, String agreementNumber, String reason) {
+        RuntimeService runtime = engine.getRuntimeService();
+        List<ProcessInstance> running = new ArrayList<>(runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKeyLike(prefix(agreementNumber) + "%").list());
+        if (running.isEmpty()) {
+            return 0;
+        }
+        // the deepest first (activities and transfers before their quarter), so nothing is left without its parent
+        running.sort(Comparator.comparingInt((ProcessInstance p) -> p.getBusinessKey().split("/").length).reversed());
+        Set<String> holders = holders(engine, running);
+        // the rows first, then the mail, then the deletions: a failure rolls back the rows and the job runs again
+        for (ProcessInstance pi : running) {
+            activities.findByBusinessKey(pi.getBusinessKey())
+                    .filter(a -> !a.ended())
+                    .ifPresent(a -> activities.end(a.id(), Activities.CANCELLED, reason, clock.instant()));
+        }
+        if (!holders.isEmpty()) {
+            String title = "【协议结束】共建协议 " + agreementNumber + " 下的待办已撤销";
+            MailTemplates.Rendered body = templates.render("notice", Map.of("title", title, "lines", List.of(
+                            "共建协议 " + agreementNumber + " 已结束，您经手的待办事项随之撤销，无需再处理。",
+                            "原因 Reason：" + reason,
+                            "The agreement " + agreementNumber + " has ended; the tasks you held under it were withdrawn."),
+                    "link", baseUrl + "/agreements/" + agreementNumber));
+            mail.send(new ArrayList<>(holders), title, body.text(), body.html());
+        }
+        for (ProcessInstance pi : running) {
+            if (runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0) {
+                runtime.deleteProcessInstance(pi.getId(), reason, true, true);
+            }
+        }
+        return running.size();
+    }
+
+    /** Mail addresses of the assignees and candidates of every open task of these instances. */
+    private Set<String> holders(ProcessEngineServices engine, List<ProcessInstance> running) {
+        TaskService tasks = engine.getTaskService();
+        IdentityService identity = engine.getIdentityService();
+        Set<String> to = new LinkedHashSet<>();
+        for (ProcessInstance pi : running) {
+            for (Task task : tasks.createTaskQuery().processInstanceId(pi.getId()).list()) {
+                if (task.getAssignee() != null) {
+                    email(identity, task.getAssignee(), to);
+                }
+                for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+                    if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                        continue;
+                    }
+                    if (link.getGroupId() != null) {
+                        to.addAll(recipients.members(link.getGroupId()).values());
+                    } else if (link.getUserId() != null) {
+                        email(identity, link.getUserId(), to);
+                    }
+                }
+            }
+        }
+        return to;
+    }
+
+    private static void email(IdentityService identity, String userId, Set<String> to) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
+            to.add(user.getEmail());
+        }
+    }
+}

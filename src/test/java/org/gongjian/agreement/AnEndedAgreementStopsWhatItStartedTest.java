@@ -1,0 +1,171 @@
+package org.gongjian.agreement;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.gongjian.GongjianTest;
+import org.gongjian.Mails;
+import org.gongjian.activity.Activities;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongjian.Mails.subjects;
+import static org.gongjian.agreement.AgreementWorld.*;
+
+/**
+ * An agreement that ends — terminated early or expired — ends what was started under it: its
+ * quarter's commitment, the activities and the fund transfer it started. Nothing stays running
+ * under the agreement's number, history says why each ended, the activities count as cancelled,
+ * and those who held their tasks are told.
+ */
+@GongjianTest
+class AnEndedAgreementStopsWhatItStartedTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired TestRestTemplate rest;
+    @Autowired Activities activities;
+    @Autowired GreenMail embeddedSmtpServer;
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void terminatingAnAgreementEndsItsQuarterActivitiesAndTransferWithTheReason() throws Exception {
+        AgreementWorld world = new AgreementWorld(engine);
+        ProcessInstance agreement = world.activeAgreement("2027-01-01", "2027-12-31");
+        String number = number(agreement);
+        List<Long> committed = aQuarterRunning(world, agreement, number);
+
+        engine.getRuntimeService().createMessageCorrelation(AgreementProcess.TERMINATION_MESSAGE)
+                .processInstanceId(agreement.getId())
+                .setVariable("terminatedBy", LEADER)
+                .setVariable("terminationReason", "单位整体搬迁出本社区")
+                .correlate();
+        world.run(agreement, "terminateAgreement");
+
+        assertNothingRunsUnder(number, "单位整体搬迁出本社区");
+        for (long id : committed) {
+            Activities.Activity a = activities.find(id).orElseThrow();
+            assertThat(a.status()).isEqualTo(Activities.CANCELLED);
+        }
+        assertThat(subjects(Mails.to(embeddedSmtpServer, "yangxue@school.example.cn")))
+                .as("the liaison held the activities' publication").contains("【协议结束】共建协议 " + number + " 下的待办已撤销");
+    }
+
+    @Test
+    void anExpiringAgreementEndsWhatRunsUnderIt() throws Exception {
+        AgreementWorld world = new AgreementWorld(engine);
+        ProcessInstance agreement = world.activeAgreement("2027-01-01", "2027-06-30");
+        String number = number(agreement);
+        List<Long> committed = aQuarterRunning(world, agreement, number);
+
+        at(Instant.parse("2027-06-30T16:00:05Z"));
+        world.run(agreement, "termEnded");
+        world.run(agreement, "expireAgreement");
+
+        assertNothingRunsUnder(number, "协议期满");
+        assertThat(committed).allSatisfy(id -> assertThat(activities.find(id).orElseThrow().status()).isEqualTo(Activities.CANCELLED));
+    }
+
+    @Test
+    void endingAgainFindsNothingAndChangesNothing() throws Exception {
+        AgreementWorld world = new AgreementWorld(engine);
+        ProcessInstance agreement = world.activeAgreement("2027-01-01", "2027-12-31");
+        String number = number(agreement);
+        aQuarterRunning(world, agreement, number);
+        EndEverythingUnderAgreement underIt = new EndEverythingUnderAgreement(activities, null, null, null, null, "");
+        // a second run (a retried job) after the first: nothing is left to end, and no mail goes
+        engine.getRuntimeService().createMessageCorrelation(AgreementProcess.TERMINATION_MESSAGE)
+                .processInstanceId(agreement.getId())
+                .setVariable("terminatedBy", LEADER).setVariable("terminationReason", "重复").correlate();
+        world.run(agreement, "terminateAgreement");
+        assertThat(underIt.end(engine, number, "again")).isZero();
+    }
+
+    @Test
+    void aQuarterTheTermCutsShortEndsOnTheTermsLastDay() {
+        AgreementWorld world = new AgreementWorld(engine);
+        ProcessInstance agreement = world.activeAgreement("2027-01-01", "2027-02-15");
+        String number = number(agreement);
+        at(Instant.parse("2027-01-01T00:00:05Z"));
+        world.run(agreement, "quarterStarted");
+        world.run(agreement, "startQuarterlyCommitment");
+        ProcessInstance quarter = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(number + "/2027-Q1").singleResult();
+        assertThat(engine.getRuntimeService().getVariable(quarter.getId(), "quarterEnd")).isEqualTo("2027-02-15");
+    }
+
+    private void assertNothingRunsUnder(String number, String reason) {
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKeyLike(EndEverythingUnderAgreement.prefix(number) + "%").count())
+                .as("running under " + number).isZero();
+        List<HistoricProcessInstance> ended = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKeyLike(number + "/%").list();
+        assertThat(ended).extracting(HistoricProcessInstance::getProcessDefinitionKey)
+                .contains("quarterly-commitment", "activity", "fund-transfer");
+        assertThat(ended).allSatisfy(h -> assertThat(h.getDeleteReason()).contains(reason));
+    }
+
+    /** Q1 opened, one activity and an instalment committed and approved: three instances running under the agreement. */
+    private List<Long> aQuarterRunning(AgreementWorld world, ProcessInstance agreement, String number) {
+        at(Instant.parse("2027-01-01T00:00:05Z"));
+        world.run(agreement, "quarterStarted");
+        world.run(agreement, "startQuarterlyCommitment");
+        ProcessInstance quarter = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(number + "/2027-Q1").singleResult();
+        submit(quarter, "prepareProjects", STAFF, "{}");
+        submit(quarter, "submitCommitments", LIAISON, """
+                {"activitiesText": {"value": "2027-01-20，学校操场，20，社区公园清洁，5，3"},
+                 "fundInstalment": {"value": 5000}}""");
+        submit(quarter, "approveCommitments", STAFF, "{\"approvalDecision\": {\"value\": \"approve\"}}");
+        run(quarter, "startActivities");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKeyLike(number + "/%").list())
+                .extracting(ProcessInstance::getBusinessKey)
+                .containsExactlyInAnyOrder(number + "/2027-Q1", number + "/2027-Q1/1", number + "/2027-Q1/funds");
+        ProcessInstance cleaning = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(number + "/2027-Q1/1").singleResult();
+        return List.of(((Number) engine.getRuntimeService().getVariable(cleaning.getId(), "activityId")).longValue());
+    }
+
+    private String number(ProcessInstance agreement) {
+        return (String) engine.getRuntimeService().getVariable(agreement.getId(), "agreementNumber");
+    }
+
+    private static void at(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    private void submit(ProcessInstance pi, String taskKey, String user, String variables) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+        assertThat(task).as("open task " + taskKey).isNotNull();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> answer = rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + task.getId() + "/submit-form",
+                new HttpEntity<>("{\"variables\": " + variables + "}", headers), String.class);
+        assertThat(answer.getStatusCode()).as(taskKey + ": " + answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private void run(ProcessInstance pi, String activityId) {
+        var jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId).list();
+        assertThat(jobs).as("one job at " + activityId).hasSize(1);
+        engine.getManagementService().executeJob(jobs.get(0).getId());
+    }
+}
