@@ -1,5 +1,6 @@
 package org.gongjian.board;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.activity.Activities;
 import org.gongjian.activity.Activities.Activity;
 import org.gongjian.activity.ActivitySignups;
@@ -39,14 +39,16 @@ class BoardController {
     private final Activities activities;
     private final PointsLedger ledger;
     private final ZoneId zone;
+    private final Clock clock;
 
     BoardController(Directory directory, Agreements agreements, Activities activities, PointsLedger ledger,
-                    @Value("${gongjian.zone}") String zone) {
+                    @Value("${gongjian.zone}") String zone, Clock clock) {
         this.directory = directory;
         this.agreements = agreements;
         this.activities = activities;
         this.ledger = ledger;
         this.zone = ZoneId.of(zone);
+        this.clock = clock;
     }
 
     /** One activity as the board lists it; the average of its ratings once it has any. */
@@ -70,7 +72,7 @@ class BoardController {
     String board(@PathVariable String communityId, Model model) {
         Directory.Community community = directory.community(communityId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no community " + communityId));
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate quarterStart = today.withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
         Instant from = quarterStart.atStartOfDay(zone).toInstant();
