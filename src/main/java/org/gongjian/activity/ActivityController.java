@@ -1,12 +1,12 @@
 package org.gongjian.activity;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.activity.Activities.Activity;
 import org.gongjian.escalation.EscalationLog;
 import org.gongjian.identity.Parties;
@@ -46,14 +46,16 @@ class ActivityController {
     private final RuntimeService runtime;
     private final EscalationLog escalations;
     private final String zone;
+    private final Clock clock;
 
     ActivityController(Activities activities, PointsLedger ledger, RuntimeService runtime, EscalationLog escalations,
-                       @Value("${gongjian.zone}") String zone) {
+                       @Value("${gongjian.zone}") String zone, Clock clock) {
         this.activities = activities;
         this.ledger = ledger;
         this.runtime = runtime;
         this.escalations = escalations;
         this.zone = zone;
+        this.clock = clock;
     }
 
     @GetMapping("/activities")
@@ -193,7 +195,7 @@ class ActivityController {
         return party && stillPlanned && now.isBefore(a.endsAt());
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 }

@@ -1,9 +1,9 @@
 package org.gongjian.activity;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.activity.Activities.Activity;
 import org.gongjian.activity.Activities.Signup;
 import org.gongjian.identity.Groups;
@@ -20,11 +20,13 @@ class BrokenCommitment {
     private final Activities activities;
     private final PointsLedger ledger;
     private final ParticipantMail mail;
+    private final Clock clock;
 
-    BrokenCommitment(Activities activities, PointsLedger ledger, ParticipantMail mail) {
+    BrokenCommitment(Activities activities, PointsLedger ledger, ParticipantMail mail, Clock clock) {
         this.activities = activities;
         this.ledger = ledger;
         this.mail = mail;
+        this.clock = clock;
     }
 
     /** Ends the activity as CANCELLED or MISSED; safe to run again after a failure. Returns who was told, by name. */
@@ -56,7 +58,7 @@ class BrokenCommitment {
                         "结果 Outcome：活动" + word + "，计为一次未履行的承诺 (counts as a broken commitment)",
                         "原因 Reason：" + reason),
                 mail.activityLink(activity));
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         ledger.reverseActivity(activityId, "冲正：活动" + word + "（" + activity.title() + "）", by, now);
         activities.releaseAll(activityId);
         activities.end(activityId, status, reason, now);

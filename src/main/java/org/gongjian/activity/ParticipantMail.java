@@ -1,5 +1,6 @@
 package org.gongjian.activity;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.activity.Activities.Activity;
 import org.gongjian.activity.Activities.Signup;
 import org.gongjian.escalation.EscalationRecipients;
@@ -48,10 +48,11 @@ class ParticipantMail {
     private final TransactionTemplate ownTransaction;
     private final String baseUrl;
     private final DateTimeFormatter time;
+    private final Clock clock;
 
     ParticipantMail(Activities activities, MailTemplates templates, OutgoingMail mail, EscalationRecipients recipients,
                     PlatformTransactionManager transactions, @Value("${gongjian.base-url}") String baseUrl,
-                    @Value("${gongjian.zone}") String zone) {
+                    @Value("${gongjian.zone}") String zone, Clock clock) {
         this.activities = activities;
         this.templates = templates;
         this.mail = mail;
@@ -60,6 +61,7 @@ class ParticipantMail {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.baseUrl = baseUrl;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(zone));
+        this.clock = clock;
     }
 
     /** Sends the kind of mail to the person unless it went out before; true if sent now. */
@@ -69,7 +71,7 @@ class ParticipantMail {
         }
         MailTemplates.Rendered body = templates.render("notice", Map.of("title", subject, "lines", lines, "link", link));
         mail.send(List.of(signup.email()), subject, body.text(), body.html());
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         try {
             ownTransaction.executeWithoutResult(status -> activities.recordMail(signup.id(), kind, now));
         } catch (DuplicateKeyException sentAtTheSameTime) {
@@ -94,7 +96,7 @@ class ParticipantMail {
         if (!untold.isEmpty()) {
             MailTemplates.Rendered body = templates.render("notice", Map.of("title", subject, "lines", lines, "link", link));
             mail.send(new ArrayList<>(untold), subject, body.text(), body.html());
-            Instant now = ClockUtil.getCurrentTime().toInstant();
+            Instant now = clock.instant();
             for (String address : untold) {
                 try {
                     ownTransaction.executeWithoutResult(status -> activities.recordGroupMail(activityId, kind, address, now));

@@ -1,10 +1,10 @@
 package org.gongjian.activity;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.activity.Activities.Activity;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +20,13 @@ class PostActivityPointsDelegate implements JavaDelegate {
     private final Activities activities;
     private final PointsLedger ledger;
     private final ActivitySettings settings;
+    private final Clock clock;
 
-    PostActivityPointsDelegate(Activities activities, PointsLedger ledger, ActivitySettings settings) {
+    PostActivityPointsDelegate(Activities activities, PointsLedger ledger, ActivitySettings settings, Clock clock) {
         this.activities = activities;
         this.ledger = ledger;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
@@ -32,7 +34,7 @@ class PostActivityPointsDelegate implements JavaDelegate {
         Activity activity = activities.find(((Number) execution.getVariable(ACTIVITY_ID)).longValue()).orElseThrow();
         long present = activities.signups(activity.id()).stream().filter(s -> s.checkedInAt() != null).count();
         int points = settings.keptActivityPoints() + (int) present * settings.pointsPerParticipant();
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         ledger.post(new PointsLedger.Posting("activity:" + activity.id() + ":kept", PointsLedger.UNIT, activity.unitId(),
                 activity.unitName(), activity.communityId(), activity.id(), points,
                 "履约活动：" + activity.title() + "（签到 " + present + " 人）"), "verification", now);

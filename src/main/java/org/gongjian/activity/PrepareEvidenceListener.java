@@ -1,5 +1,6 @@
 package org.gongjian.activity;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +9,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.escalation.ServiceLevels;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -25,11 +25,13 @@ class PrepareEvidenceListener implements ExecutionListener {
     private final Activities activities;
     private final ServiceLevels serviceLevels;
     private final DateTimeFormatter time;
+    private final Clock clock;
 
-    PrepareEvidenceListener(Activities activities, ServiceLevels serviceLevels, @Value("${gongjian.zone}") String zone) {
+    PrepareEvidenceListener(Activities activities, ServiceLevels serviceLevels, @Value("${gongjian.zone}") String zone, Clock clock) {
         this.activities = activities;
         this.serviceLevels = serviceLevels;
         this.time = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of(zone));
+        this.clock = clock;
     }
 
     @Override
@@ -42,7 +44,7 @@ class PrepareEvidenceListener implements ExecutionListener {
                     .collect(Collectors.joining("\n"));
             execution.setVariable(ATTENDANCE_TEXT, attendance);
         }
-        Instant due = ClockUtil.getCurrentTime().toInstant()
+        Instant due = clock.instant()
                 .plus(serviceLevels.level(SUBMIT_EVIDENCE, "due").days(), ChronoUnit.DAYS);
         if (activities.find(id).map(a -> a.evidenceDueAt() == null).orElse(false)) {
             activities.evidenceDue(id, due);

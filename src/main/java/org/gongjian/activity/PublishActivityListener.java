@@ -1,6 +1,7 @@
 package org.gongjian.activity;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.system.FormFields;
 import org.gongjian.system.SubmittedFormListener;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,17 +31,19 @@ class PublishActivityListener extends SubmittedFormListener {
     private final Activities activities;
     private final ActivitySettings settings;
     private final ZoneId zone;
+    private final Clock clock;
 
-    PublishActivityListener(Activities activities, ActivitySettings settings, @Value("${gongjian.zone}") String zone) {
+    PublishActivityListener(Activities activities, ActivitySettings settings, @Value("${gongjian.zone}") String zone, Clock clock) {
         this.activities = activities;
         this.settings = settings;
         this.zone = ZoneId.of(zone);
+        this.clock = clock;
     }
 
     @Override
     protected void submitted(DelegateExecution execution) {
         FormFields form = FormFields.of(execution);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         String title = form.text(TITLE, "活动名称", true, 100);
         String kind = form.text(KIND, "活动类型", true, 20);
         String place = form.text(PLACE, "地点", true, 200);

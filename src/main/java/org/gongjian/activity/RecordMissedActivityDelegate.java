@@ -1,9 +1,10 @@
 package org.gongjian.activity;
 
+import java.time.Clock;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.escalation.EscalationLog;
 import org.gongjian.escalation.EscalationRecipients;
 import org.gongjian.escalation.ServiceLevels;
@@ -22,12 +23,14 @@ class RecordMissedActivityDelegate implements JavaDelegate {
     private final Activities activities;
     private final ServiceLevels serviceLevels;
     private final EscalationLog log;
+    private final Clock clock;
 
-    RecordMissedActivityDelegate(BrokenCommitment broken, Activities activities, ServiceLevels serviceLevels, EscalationLog log) {
+    RecordMissedActivityDelegate(BrokenCommitment broken, Activities activities, ServiceLevels serviceLevels, EscalationLog log, Clock clock) {
         this.broken = broken;
         this.activities = activities;
         this.serviceLevels = serviceLevels;
         this.log = log;
+        this.clock = clock;
     }
 
     @Override
@@ -51,6 +54,6 @@ class RecordMissedActivityDelegate implements JavaDelegate {
         log.record(new EscalationLog.Entry(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 execution.getProcessInstanceId(), KEY, execution.getProcessBusinessKey(), (String) execution.getVariable(UNIT_ID),
                 "missed", EscalationRecipients.STREET_COMMITTEE, told, task.getStartTime().toInstant(),
-                task.getDueDate() == null ? null : task.getDueDate().toInstant(), ClockUtil.getCurrentTime().toInstant(), null));
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), clock.instant(), null));
     }
 }

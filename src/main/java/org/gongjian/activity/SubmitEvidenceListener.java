@@ -1,7 +1,8 @@
 package org.gongjian.activity;
 
+import java.time.Clock;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.system.FormFields;
 import org.gongjian.system.SubmittedFormListener;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,11 @@ import static org.gongjian.activity.ActivityProcess.*;
 class SubmitEvidenceListener extends SubmittedFormListener {
 
     private final Activities activities;
+    private final Clock clock;
 
-    SubmitEvidenceListener(Activities activities) {
+    SubmitEvidenceListener(Activities activities, Clock clock) {
         this.activities = activities;
+        this.clock = clock;
     }
 
     @Override
@@ -27,6 +30,6 @@ class SubmitEvidenceListener extends SubmittedFormListener {
         if (activities.photos(id).isEmpty()) {
             throw FormFields.invalid("photos", "请先在活动页面 /activities/" + id + " 上传至少一张活动照片 (upload at least one photo first)");
         }
-        activities.evidenceSubmitted(id, summary, ClockUtil.getCurrentTime().toInstant());
+        activities.evidenceSubmitted(id, summary, clock.instant());
     }
 }

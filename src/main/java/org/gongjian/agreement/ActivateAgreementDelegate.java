@@ -1,11 +1,11 @@
 package org.gongjian.agreement;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.system.FormFields;
 import org.springframework.stereotype.Component;
 
@@ -18,16 +18,18 @@ class ActivateAgreementDelegate implements JavaDelegate {
     private final Agreements agreements;
     private final AgreementResources resources;
     private final AgreementTerm term;
+    private final Clock clock;
 
-    ActivateAgreementDelegate(Agreements agreements, AgreementResources resources, AgreementTerm term) {
+    ActivateAgreementDelegate(Agreements agreements, AgreementResources resources, AgreementTerm term, Clock clock) {
         this.agreements = agreements;
         this.resources = resources;
         this.term = term;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         String number = agreements.nextNumber(LocalDate.ofInstant(now, term.zone()).getYear());
         agreements.activate(new Agreements.Agreement(number, execution.getProcessInstanceId(),
                 (String) execution.getVariable(COMMUNITY_ID), (String) execution.getVariable(COMMUNITY_NAME),

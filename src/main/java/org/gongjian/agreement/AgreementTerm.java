@@ -1,11 +1,11 @@
 package org.gongjian.agreement;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +22,11 @@ public class AgreementTerm {
     public static final int RENEWAL_REMINDER_DAYS = 60;
 
     private final ZoneId zone;
+    private final Clock clock;
 
-    AgreementTerm(@Value("${gongjian.zone:Asia/Shanghai}") String zone) {
+    AgreementTerm(@Value("${gongjian.zone:Asia/Shanghai}") String zone, Clock clock) {
         this.zone = ZoneId.of(zone);
+        this.clock = clock;
     }
 
     public ZoneId zone() {
@@ -56,7 +58,7 @@ public class AgreementTerm {
 
     /** The quarter the engine's clock is in now, e.g. 2027-Q1. */
     public String currentQuarter() {
-        return quarterOf(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone));
+        return quarterOf(LocalDate.ofInstant(clock.instant(), zone));
     }
 
     public static String quarterOf(LocalDate day) {

@@ -1,11 +1,11 @@
 package org.gongjian.agreement;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.identity.Directory;
 import org.gongjian.system.FormFields;
 import org.gongjian.system.SubmittedFormListener;
@@ -19,10 +19,12 @@ class DraftAgreementListener extends SubmittedFormListener {
 
     private final Directory directory;
     private final AgreementTerm term;
+    private final Clock clock;
 
-    DraftAgreementListener(Directory directory, AgreementTerm term) {
+    DraftAgreementListener(Directory directory, AgreementTerm term, Clock clock) {
         this.directory = directory;
         this.term = term;
+        this.clock = clock;
     }
 
     @Override
@@ -43,7 +45,7 @@ class DraftAgreementListener extends SubmittedFormListener {
             throw FormFields.invalid(TERM_END, "协议期限最长 " + MAX_TERM_YEARS + " 年 (the term may last at most "
                     + MAX_TERM_YEARS + " years)");
         }
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), term.zone());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), term.zone());
         if (end.isBefore(today)) {
             throw FormFields.invalid(TERM_END, "结束日期已经过去 (the term has already ended)");
         }

@@ -1,10 +1,10 @@
 package org.gongjian.agreement;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import static org.gongjian.agreement.AgreementProcess.*;
@@ -16,17 +16,19 @@ class ExpireAgreementDelegate implements JavaDelegate {
     private final Agreements agreements;
     private final AgreementNotices notices;
     private final EndEverythingUnderAgreement underIt;
+    private final Clock clock;
 
-    ExpireAgreementDelegate(Agreements agreements, AgreementNotices notices, EndEverythingUnderAgreement underIt) {
+    ExpireAgreementDelegate(Agreements agreements, AgreementNotices notices, EndEverythingUnderAgreement underIt, Clock clock) {
         this.agreements = agreements;
         this.notices = notices;
         this.underIt = underIt;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution agreement) {
         String number = (String) agreement.getVariable(AGREEMENT_NUMBER);
-        agreements.end(number, "EXPIRED", ClockUtil.getCurrentTime().toInstant(), null, null);
+        agreements.end(number, "EXPIRED", clock.instant(), null, null);
         underIt.end(agreement.getProcessEngineServices(), number, "协议期满 agreement expired");
         notices.send(agreement, false, "【协议期满】共建协议 " + number + " 已到期", List.of(
                 agreement.getVariable(COMMUNITY_NAME) + "与" + agreement.getVariable(UNIT_NAME) + "的共建协议 " + number

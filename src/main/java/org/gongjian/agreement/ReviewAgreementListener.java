@@ -1,9 +1,9 @@
 package org.gongjian.agreement;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.system.FormFields;
 import org.gongjian.system.SubmittedFormListener;
 import org.springframework.stereotype.Component;
@@ -16,10 +16,12 @@ class ReviewAgreementListener extends SubmittedFormListener {
 
     private final Agreements agreements;
     private final AgreementResources resources;
+    private final Clock clock;
 
-    ReviewAgreementListener(Agreements agreements, AgreementResources resources) {
+    ReviewAgreementListener(Agreements agreements, AgreementResources resources, Clock clock) {
         this.agreements = agreements;
         this.resources = resources;
+        this.clock = clock;
     }
 
     @Override
@@ -30,6 +32,6 @@ class ReviewAgreementListener extends SubmittedFormListener {
         String by = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? "system"
                 : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
         agreements.recordRound(execution.getProcessInstanceId(), resources.json(execution), decision, comments, by,
-                ClockUtil.getCurrentTime().toInstant());
+                clock.instant());
     }
 }

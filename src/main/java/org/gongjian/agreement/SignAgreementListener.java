@@ -1,5 +1,6 @@
 package org.gongjian.agreement;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.identity.Groups;
 import org.gongjian.system.FormFields;
 import org.gongjian.system.SubmittedFormListener;
@@ -24,9 +24,11 @@ import static org.gongjian.agreement.AgreementProcess.*;
 class SignAgreementListener extends SubmittedFormListener {
 
     private final Agreements agreements;
+    private final Clock clock;
 
-    SignAgreementListener(Agreements agreements) {
+    SignAgreementListener(Agreements agreements, Clock clock) {
         this.agreements = agreements;
+        this.clock = clock;
     }
 
     @Override
@@ -59,6 +61,6 @@ class SignAgreementListener extends SubmittedFormListener {
         List<String> delegates = agreements.delegatesOf(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
                 taskCreated);
         agreements.recordSignature(execution.getProcessInstanceId(), unit ? Agreements.UNIT : Agreements.COMMUNITY, user,
-                ClockUtil.getCurrentTime().toInstant(), delegates.isEmpty() ? null : String.join(",", delegates));
+                clock.instant(), delegates.isEmpty() ? null : String.join(",", delegates));
     }
 }

@@ -1,12 +1,12 @@
 package org.gongjian.agreement;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +23,12 @@ class StartQuarterlyCommitmentDelegate implements JavaDelegate {
 
     private final Agreements agreements;
     private final AgreementTerm term;
+    private final Clock clock;
 
-    StartQuarterlyCommitmentDelegate(Agreements agreements, AgreementTerm term) {
+    StartQuarterlyCommitmentDelegate(Agreements agreements, AgreementTerm term, Clock clock) {
         this.agreements = agreements;
         this.term = term;
+        this.clock = clock;
     }
 
     @Override
@@ -54,7 +56,7 @@ class StartQuarterlyCommitmentDelegate implements JavaDelegate {
             // the row's primary key (agreement, quarter) stops a second start that races this one
             ProcessInstance cycle = execution.getProcessEngineServices().getRuntimeService()
                     .startProcessInstanceByKey(QUARTERLY_COMMITMENT, number + "/" + quarter, variables);
-            agreements.recordQuarter(number, quarter, cycle.getId(), ClockUtil.getCurrentTime().toInstant());
+            agreements.recordQuarter(number, quarter, cycle.getId(), clock.instant());
         }
         execution.setVariable(LAST_QUARTER_STARTED, quarter);
     }

@@ -1,5 +1,6 @@
 package org.gongjian.board;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.activity.Activities;
 import org.gongjian.activity.Activities.Activity;
 import org.gongjian.activity.ActivitySignups;
@@ -42,14 +42,16 @@ class BoardController {
     private final Activities activities;
     private final PointsLedger ledger;
     private final ZoneId zone;
+    private final Clock clock;
 
     BoardController(Directory directory, Agreements agreements, Activities activities, PointsLedger ledger,
-                    @Value("${gongjian.zone}") String zone) {
+                    @Value("${gongjian.zone}") String zone, Clock clock) {
         this.directory = directory;
         this.agreements = agreements;
         this.activities = activities;
         this.ledger = ledger;
         this.zone = ZoneId.of(zone);
+        this.clock = clock;
     }
 
     /** One activity as the board lists it; the average of its ratings once it has any. */
@@ -75,7 +77,7 @@ class BoardController {
                  @RequestParam(defaultValue = "1") int ledgerPage, Model model) {
         Directory.Community community = directory.community(communityId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no community " + communityId));
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate quarterStart = today.withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
         Instant from = quarterStart.atStartOfDay(zone).toInstant();

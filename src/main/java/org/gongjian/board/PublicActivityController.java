@@ -1,6 +1,7 @@
 package org.gongjian.board;
 
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -9,7 +10,6 @@ import java.time.ZoneId;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.activity.Activities;
 import org.gongjian.activity.Activities.Activity;
 import org.gongjian.activity.Activities.Signup;
@@ -52,13 +52,15 @@ class PublicActivityController {
     private final ActivitySignups signups;
     private final ZoneId zone;
     private final String baseUrl;
+    private final Clock clock;
 
     PublicActivityController(Activities activities, ActivitySignups signups, @Value("${gongjian.zone}") String zone,
-                             @Value("${gongjian.base-url}") String baseUrl) {
+                             @Value("${gongjian.base-url}") String baseUrl, Clock clock) {
         this.activities = activities;
         this.signups = signups;
         this.zone = ZoneId.of(zone);
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.clock = clock;
     }
 
     @GetMapping("/a/{id}")
@@ -269,8 +271,8 @@ class PublicActivityController {
                 .orElseThrow(() -> new ActivityNotFoundException(activityId));
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 
     /** The input boxes' maxlength, the same numbers the server holds them to. */

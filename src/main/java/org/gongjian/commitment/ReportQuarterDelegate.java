@@ -1,6 +1,7 @@
 package org.gongjian.commitment;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +14,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.activity.Activities;
 import org.gongjian.escalation.EscalationRecipients;
 import org.gongjian.escalation.MailTemplates;
@@ -46,10 +46,11 @@ class ReportQuarterDelegate implements JavaDelegate {
     private final OutgoingMail mail;
     private final String baseUrl;
     private final DateTimeFormatter day;
+    private final Clock clock;
 
     ReportQuarterDelegate(Activities activities, FundTransfers transfers, QuarterlyReports reports,
                           EscalationRecipients recipients, MailTemplates templates, OutgoingMail mail,
-                          @Value("${gongjian.base-url}") String baseUrl, @Value("${gongjian.zone}") String zone) {
+                          @Value("${gongjian.base-url}") String baseUrl, @Value("${gongjian.zone}") String zone, Clock clock) {
         this.activities = activities;
         this.transfers = transfers;
         this.reports = reports;
@@ -58,6 +59,7 @@ class ReportQuarterDelegate implements JavaDelegate {
         this.mail = mail;
         this.baseUrl = baseUrl;
         this.day = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of(zone));
+        this.clock = clock;
     }
 
     @Override
@@ -122,7 +124,7 @@ class ReportQuarterDelegate implements JavaDelegate {
         model.put("link", baseUrl + "/reports/" + number + "/" + quarter);
         MailTemplates.Rendered rendered = templates.render("quarterly-report", model);
 
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         reports.store(new QuarterlyReports.Report(number, quarter, execution.getProcessInstanceId(),
                 (String) execution.getVariable(COMMUNITY_ID), communityName, (String) execution.getVariable(UNIT_ID),
                 unitName, commitments.size(), kept, missed, cancelled, late, open, committed, transferred,

@@ -1,6 +1,7 @@
 package org.gongjian.commitment;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.system.FormFields;
 import org.gongjian.system.SubmittedFormListener;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,9 +29,11 @@ class SubmitCommitmentsListener extends SubmittedFormListener {
     private static final String[] COLUMNS = {"date", "place", "places", "title", "volunteers", "hours", "kind"};
 
     private final ZoneId zone;
+    private final Clock clock;
 
-    SubmitCommitmentsListener(@Value("${gongjian.zone}") String zone) {
+    SubmitCommitmentsListener(@Value("${gongjian.zone}") String zone, Clock clock) {
         this.zone = ZoneId.of(zone);
+        this.clock = clock;
     }
 
     @Override
@@ -39,7 +41,7 @@ class SubmitCommitmentsListener extends SubmittedFormListener {
         FormFields form = FormFields.of(execution);
         LocalDate start = LocalDate.parse((String) execution.getVariable(QUARTER_START));
         LocalDate end = LocalDate.parse((String) execution.getVariable(QUARTER_END));
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         ArrayNode activities = activities(form.text(ACTIVITIES_TEXT, "本季度活动", true, 20_000));
         if (activities.size() > MAX_ACTIVITIES) {
             throw FormFields.invalid(ACTIVITIES_TEXT, "本季度活动最多 " + MAX_ACTIVITIES + " 项，收到 " + activities.size()

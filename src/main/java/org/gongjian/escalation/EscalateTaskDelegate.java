@@ -1,5 +1,6 @@
 package org.gongjian.escalation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -35,10 +35,11 @@ class EscalateTaskDelegate implements JavaDelegate {
     private final OutgoingMail mail;
     private final String baseUrl;
     private final DateTimeFormatter time;
+    private final Clock clock;
 
     EscalateTaskDelegate(TaskService tasks, ServiceLevels serviceLevels, EscalationRecipients recipients,
                          EscalationLog log, MailTemplates templates, OutgoingMail mail,
-                         @Value("${gongjian.base-url}") String baseUrl, @Value("${gongjian.zone}") String zone) {
+                         @Value("${gongjian.base-url}") String baseUrl, @Value("${gongjian.zone}") String zone, Clock clock) {
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(zone));
         this.tasks = tasks;
         this.serviceLevels = serviceLevels;
@@ -47,6 +48,7 @@ class EscalateTaskDelegate implements JavaDelegate {
         this.templates = templates;
         this.mail = mail;
         this.baseUrl = baseUrl;
+        this.clock = clock;
     }
 
     @Override
@@ -66,7 +68,7 @@ class EscalateTaskDelegate implements JavaDelegate {
             throw new IllegalStateException("nobody to notify for '" + step + "' of task '" + task.getName()
                     + "': no member of role '" + level.whom() + "' has an email address");
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         Instant created = task.getCreateTime().toInstant();
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
 

@@ -1,5 +1,6 @@
 package org.gongjian.escalation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -9,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +23,11 @@ public class ServiceLevels {
     static final String DECISION = "service-levels";
 
     private final DecisionService decisions;
+    private final Clock clock;
 
-    ServiceLevels(DecisionService decisions) {
+    ServiceLevels(DecisionService decisions, Clock clock) {
         this.decisions = decisions;
+        this.clock = clock;
     }
 
     /** One row of the table: a step of a task's ladder. */
@@ -70,7 +72,7 @@ public class ServiceLevels {
                 .toList();
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 }

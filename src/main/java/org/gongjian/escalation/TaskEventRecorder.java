@@ -1,9 +1,9 @@
 package org.gongjian.escalation;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,15 +18,17 @@ class TaskEventRecorder {
 
     private final EscalationLog log;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    TaskEventRecorder(EscalationLog log, JdbcTemplate jdbc) {
+    TaskEventRecorder(EscalationLog log, JdbcTemplate jdbc, Clock clock) {
         this.log = log;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @EventListener(condition = "#task.eventName == 'complete'")
     public void completed(DelegateTask task) {
-        log.taskDone(task.getId(), ClockUtil.getCurrentTime().toInstant());
+        log.taskDone(task.getId(), clock.instant());
     }
 
     @EventListener(condition = "#task.eventName == 'assignment'")
@@ -37,7 +39,7 @@ class TaskEventRecorder {
                     INSERT INTO task_delegation (task_id, process_instance_id, task_key, owner_id, delegate_id, delegated_at)
                     VALUES (?, ?, ?, ?, ?, ?)""",
                     task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getOwner(),
-                    task.getAssignee(), Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+                    task.getAssignee(), Timestamp.from(clock.instant()));
         }
     }
 }

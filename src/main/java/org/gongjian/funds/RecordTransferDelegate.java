@@ -1,11 +1,11 @@
 package org.gongjian.funds;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import static org.gongjian.funds.FundTransferProcess.*;
@@ -18,9 +18,11 @@ import static org.gongjian.funds.FundTransferProcess.*;
 class RecordTransferDelegate implements JavaDelegate {
 
     private final FundTransfers transfers;
+    private final Clock clock;
 
-    RecordTransferDelegate(FundTransfers transfers) {
+    RecordTransferDelegate(FundTransfers transfers, Clock clock) {
         this.transfers = transfers;
+        this.clock = clock;
     }
 
     @Override
@@ -33,7 +35,7 @@ class RecordTransferDelegate implements JavaDelegate {
                 request.payerId(), request.payerName(), request.amount(), amount(execution, TRANSFERRED_AMOUNT),
                 execution.getVariable(VOUCHER_NUMBER).toString().trim(),
                 LocalDate.parse(execution.getVariable(TRANSFER_DATE).toString()),
-                (String) execution.getVariable(TRANSFERRED_BY), ClockUtil.getCurrentTime().toInstant()));
+                (String) execution.getVariable(TRANSFERRED_BY), clock.instant()));
     }
 
     /** The request's business key, or for a request started without one its instance. */

@@ -1,12 +1,12 @@
 package org.gongjian.funds;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.system.FormFields;
 import org.gongjian.system.SubmittedFormListener;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,10 +24,12 @@ class TransferFundsListener extends SubmittedFormListener {
 
     private final FundTransfers transfers;
     private final ZoneId zone;
+    private final Clock clock;
 
-    TransferFundsListener(FundTransfers transfers, @Value("${gongjian.zone}") String zone) {
+    TransferFundsListener(FundTransfers transfers, @Value("${gongjian.zone}") String zone, Clock clock) {
         this.transfers = transfers;
         this.zone = ZoneId.of(zone);
+        this.clock = clock;
     }
 
     @Override
@@ -48,7 +50,7 @@ class TransferFundsListener extends SubmittedFormListener {
                     + requested.toPlainString() + " 元不符 (must equal the amount requested)");
         }
         LocalDate day = form.date(TRANSFER_DATE, "拨付日期");
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         if (day.isAfter(today)) {
             throw FormFields.invalid(TRANSFER_DATE, "拨付日期 " + day + " 还没有到 (must not be in the future)");
         }

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,24 +41,26 @@ public class DemoClock {
     private final JdbcTemplate jdbc;
     private final ManagementService management;
     private final ProcessEngine engine;
+    private final EngineClock clock;
 
-    DemoClock(JdbcTemplate jdbc, ManagementService management, ProcessEngine engine) {
+    DemoClock(JdbcTemplate jdbc, ManagementService management, ProcessEngine engine, EngineClock clock) {
         this.jdbc = jdbc;
         this.management = management;
         this.engine = engine;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void restore() {
         List<Long> offset = jdbc.queryForList("SELECT offset_millis FROM demo_clock WHERE id = 1", Long.class);
         if (!offset.isEmpty()) {
-            ClockUtil.offset(offset.get(0));
+            clock.offset(offset.get(0));
             log.info("Demo clock restored: engine time is {}", now());
         }
     }
 
     public Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return clock.instant();
     }
 
     public long offsetDays() {
@@ -79,7 +80,7 @@ public class DemoClock {
         int failed = 0;
         for (int day = 0; day < days; day++) {
             long offset = Duration.between(Instant.now(), now()).toMillis() + Duration.ofDays(1).toMillis();
-            ClockUtil.offset(offset);
+            clock.offset(offset);
             store(offset, movedBy);
             JobExecutor executor = jobExecutor();
             if (executor != null && executor.isActive()) {

@@ -3,7 +3,7 @@ package org.gongjian.activity;
 import java.time.Instant;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.TestClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gongjian.Browser;
 import org.gongjian.GongjianTest;
@@ -11,6 +11,7 @@ import org.gongjian.TasklistPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import static org.gongjian.activity.ActivityWorld.*;
 
 /** The activity's three forms used in a real Tasklist: publish, submit evidence, verify. */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class ActivityInTasklistBrowserTest {
 
     @LocalServerPort int port;
@@ -43,7 +45,7 @@ class ActivityInTasklistBrowserTest {
     void closeBrowser() {
         Browser.keepScreenshot(browser, "target/activity-in-tasklist.png");
         browser.quit();
-        ClockUtil.reset();
+        TestClock.reset();
     }
 
     @Test
@@ -65,12 +67,12 @@ class ActivityInTasklistBrowserTest {
         String phone = phone();
         signups.signUp(id, new ActivitySignups.Request("周桂芳", phone, null, true, "RETIRED"), address(), BEFORE);
         at(Instant.parse("2027-01-20T06:10:00Z"));
-        signups.checkIn(id, published.checkinCode(), phone, ClockUtil.getCurrentTime().toInstant());
+        signups.checkIn(id, published.checkinCode(), phone, TestClock.now());
         at(Instant.parse("2027-01-20T10:00:00Z"));
         world.run(pi, "reminderDue");
         world.run(pi, "remindParticipants");
         world.run(pi, "activityEnded");
-        activities.addPhoto(id, "义诊.png", "image/png", ActivityProcessTest.PNG, LIAISON, ClockUtil.getCurrentTime().toInstant());
+        activities.addPhoto(id, "义诊.png", "image/png", ActivityProcessTest.PNG, LIAISON, TestClock.now());
 
         tasklist.openTask(LIAISON, pi, SUBMIT_EVIDENCE, "提交活动佐证");
         assertThat(browser.findElement(By.linkText("活动页面")).getAttribute("href")).endsWith("/activities/" + id);

@@ -3,12 +3,13 @@ package org.gongjian.activity;
 import java.util.Arrays;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.TestClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gongjian.GongjianTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,6 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The activity's page for its parties: evidence photos checked for type and size, and cancellation. */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class ActivityPagesTest {
 
     static final RequestPostProcessor LIAISON = user("yangxue").authorities(() -> "GROUP_unit-school-liaison");
@@ -53,7 +55,7 @@ class ActivityPagesTest {
 
     @AfterEach
     void realTime() {
-        ClockUtil.reset();
+        TestClock.reset();
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.TestClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gongjian.GongjianTest;
 import org.gongjian.Mails;
@@ -17,6 +17,7 @@ import org.gongjian.escalation.EscalationLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,7 @@ import static org.gongjian.activity.ActivityWorld.*;
 
 /** One activity from its commitment to kept, returned, missed or cancelled, through the real engine. */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class ActivityProcessTest {
 
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
@@ -48,7 +50,7 @@ class ActivityProcessTest {
 
     @AfterEach
     void realTime() {
-        ClockUtil.reset();
+        TestClock.reset();
         engine.getIdentityService().clearAuthentication();
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.TestClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gongjian.EngineWorld;
 
@@ -31,7 +31,7 @@ final class ActivityWorld extends EngineWorld {
     }
 
     static void at(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
+        TestClock.at(instant);
     }
 
     /** Started the way the quarterly commitment starts it. */

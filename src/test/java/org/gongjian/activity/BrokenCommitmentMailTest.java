@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.GongjianTest;
+import org.gongjian.TestClock;
 import org.gongjian.Mails;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signed up.
  */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class BrokenCommitmentMailTest {
 
     @Autowired Activities activities;
@@ -33,7 +35,7 @@ class BrokenCommitmentMailTest {
     @Test
     void aRetryAfterTheMailsWentOutSendsNoMailTwice() throws Exception {
         String title = "未履约重试-" + UUID.randomUUID().toString().substring(0, 8);
-        Instant start = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3));
+        Instant start = TestClock.now().plus(Duration.ofDays(3));
         String key = "mail-test/" + UUID.randomUUID();
         long id = activities.plan(new Activities.Plan(key, "pi-" + key, "GJ-TEST-MAIL", "2026Q4", "heping", "和平社区", "school",
                 "新华第一实验小学", title, "志愿服务", "和平社区党群服务中心", start, start.plusSeconds(7200),

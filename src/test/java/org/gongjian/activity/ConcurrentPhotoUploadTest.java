@@ -13,22 +13,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.GongjianTest;
+import org.gongjian.TestClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two uploads at the same moment cannot together put more photos on an activity than its maximum. */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class ConcurrentPhotoUploadTest {
 
     @Autowired Activities activities;
 
     @Test
     void twoUploadsAtOnceNeverExceedTheMaximum() throws Exception {
-        Instant start = ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(1));
+        Instant start = TestClock.now().minus(Duration.ofDays(1));
         String key = "photo-test/" + UUID.randomUUID();
         long id = activities.plan(new Activities.Plan(key, "pi-" + key, "GJ-TEST-PHOTO", "2026Q4", "heping", "和平社区", "school",
                 "新华第一实验小学", "照片并发", "志愿服务", "和平社区党群服务中心", start, start.plusSeconds(7200),

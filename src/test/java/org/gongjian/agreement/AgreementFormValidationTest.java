@@ -7,9 +7,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gongjian.GongjianTest;
+import org.gongjian.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -20,6 +22,7 @@ import static org.gongjian.agreement.AgreementWorld.*;
 
 /** Every bad submission through /engine-rest gets 400 naming the field, and leaves the task open and unchanged. */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class AgreementFormValidationTest {
 
     @Autowired ProcessEngine engine;

@@ -5,9 +5,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gongjian.Browser;
 import org.gongjian.GongjianTest;
 import org.gongjian.TasklistPage;
+import org.gongjian.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -25,6 +27,7 @@ import static org.gongjian.agreement.AgreementWorld.*;
  * user whose role it is, through the Camunda Forms in forms/.
  */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class AgreementInTasklistBrowserTest {
 
     @LocalServerPort int port;

@@ -5,9 +5,11 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gongjian.GongjianTest;
+import org.gongjian.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -24,6 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The agreement's page, its printable PDF with the Chinese text in it, and termination by a party. */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class AgreementPagesTest {
 
     @Autowired ProcessEngine engine;

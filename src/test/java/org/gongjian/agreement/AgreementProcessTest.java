@@ -10,7 +10,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.TestClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gongjian.GongjianTest;
@@ -18,6 +18,7 @@ import org.gongjian.escalation.EscalationLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gongjian.agreement.AgreementWorld.*;
 
 @GongjianTest
+@ExtendWith(TestClock.class)
 class AgreementProcessTest {
 
     @RegisterExtension
@@ -57,7 +59,7 @@ class AgreementProcessTest {
 
     @AfterEach
     void realTime() {
-        ClockUtil.reset();
+        TestClock.reset();
         world.nobody();
     }
 
@@ -84,7 +86,7 @@ class AgreementProcessTest {
         assertThat(agreements.rounds(pi.getId()).get(0).comments()).isEqualTo("请把志愿服务时间写具体");
 
         Task sign = world.task(pi, AgreementProcess.SIGN_AS_UNIT);
-        assertThat(sign.getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(10))), 60_000);
+        assertThat(sign.getDueDate()).isCloseTo(Date.from(TestClock.now().plus(Duration.ofDays(10))), 60_000);
 
         world.complete(pi, AgreementProcess.SIGN_AS_UNIT, LEADER, Map.of("unitSigned", true));
         world.complete(pi, AgreementProcess.SIGN_AS_COMMUNITY, SECRETARY, Map.of("communitySigned", true));
@@ -108,7 +110,7 @@ class AgreementProcessTest {
         Task sign = world.task(pi, AgreementProcess.SIGN_AS_UNIT);
         Instant created = sign.getCreateTime().toInstant();
 
-        ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(7))));
+        TestClock.at(created.plus(Duration.ofDays(7)));
         world.run(pi, "signAgreementAsUnit_reminderDue");
         world.run(pi, "remind_signAgreementAsUnit_reminder");
         MimeMessage reminder = onlyMail(smtp);
@@ -116,14 +118,14 @@ class AgreementProcessTest {
         assertThat(reminder.getSubject()).contains("【提醒】", "单位党组织书记签署", "新华第一实验小学");
         assertThat(plainText(reminder)).contains("张建国", "还有 3 天");
 
-        ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(10))));
+        TestClock.at(created.plus(Duration.ofDays(10)));
         world.run(pi, "signAgreementAsUnit_escalation1Due");
         world.run(pi, "escalate_signAgreementAsUnit_escalation1");
         MimeMessage toStreet = onlyMail(smtp);
         assertThat(to(toStreet)).containsExactlyInAnyOrder("lihua@xinhua.example.cn", "zhoumin@xinhua.example.cn");
         assertThat(toStreet.getSubject()).contains("【催办】");
 
-        ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(20))));
+        TestClock.at(created.plus(Duration.ofDays(20)));
         world.run(pi, "signAgreementAsUnit_escalation2Due");
         world.run(pi, "escalate_signAgreementAsUnit_escalation2");
         MimeMessage toSupervisor = onlyMail(smtp);
@@ -197,7 +199,7 @@ class AgreementProcessTest {
 
         assertThat(world.job(pi, "quarterStarted").getDuedate())
                 .isEqualTo(Date.from(java.time.LocalDate.of(2027, 1, 1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-01-01T00:00:05Z")));
+        TestClock.at(Instant.parse("2027-01-01T00:00:05Z"));
         world.run(pi, "quarterStarted");
         world.run(pi, "startQuarterlyCommitment");
 
@@ -281,7 +283,7 @@ class AgreementProcessTest {
             assertThatThrownBy(() -> engine.getManagementService().executeJob(jobId)).isNotNull();
             var failed = engine.getManagementService().createJobQuery().jobId(jobId).singleResult();
             assertThat(failed.getRetries()).as("tried again later").isGreaterThan(0);
-            assertThat(failed.getDuedate()).as("with backoff").isAfter(ClockUtil.getCurrentTime());
+            assertThat(failed.getDuedate()).as("with backoff").isAfter(Date.from(TestClock.now()));
             assertThat(failed.getExceptionMessage()).isNotBlank();
             assertThat(escalations.forTask(world.task(pi, AgreementProcess.SIGN_AS_UNIT).getId())).isEmpty();
             assertThat(world.task(pi, AgreementProcess.SIGN_AS_UNIT)).as("the business step stands").isNotNull();

@@ -7,14 +7,15 @@ import java.util.List;
 import com.icegreen.greenmail.util.GreenMail;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gongjian.GongjianTest;
+import org.gongjian.TestClock;
 import org.gongjian.Mails;
 import org.gongjian.activity.Activities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -34,6 +35,7 @@ import static org.gongjian.agreement.AgreementWorld.*;
  * and those who held their tasks are told.
  */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class AnEndedAgreementStopsWhatItStartedTest {
 
     @Autowired ProcessEngine engine;
@@ -43,7 +45,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
 
     @AfterEach
     void realTime() {
-        ClockUtil.reset();
+        TestClock.reset();
     }
 
     @Test
@@ -150,7 +152,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
     }
 
     private static void at(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
+        TestClock.at(instant);
     }
 
     private void submit(ProcessInstance pi, String taskKey, String user, String variables) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.TestClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gongjian.GongjianTest;
@@ -17,6 +17,7 @@ import org.gongjian.activity.PointsLedger;
 import org.gongjian.commitment.QuarterlyReports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -47,6 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * People act through /engine-rest and the pages, as outside clients do; only time is moved here.
  */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class OneQuarterOfAnAgreementTest {
 
     static final Instant QUARTER_START = Instant.parse("2027-01-01T00:00:05Z");
@@ -62,7 +64,7 @@ class OneQuarterOfAnAgreementTest {
 
     @AfterEach
     void realTime() {
-        ClockUtil.reset();
+        TestClock.reset();
     }
 
     @Test
@@ -153,7 +155,7 @@ class OneQuarterOfAnAgreementTest {
     }
 
     private static void at(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
+        TestClock.at(instant);
     }
 
     private void submit(ProcessInstance pi, String taskKey, String user, String variables) {

@@ -16,7 +16,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.TestClock;
 import org.gongjian.GongjianTest;
 import org.gongjian.activity.Activities;
 import org.gongjian.activity.PointsLedger;
@@ -24,6 +24,7 @@ import org.gongjian.agreement.Agreements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.web.servlet.MockMvc;
@@ -46,6 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Sign-up, check-in and rating by someone without an account, the venue's QR code, and the public board. */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class PublicActivityPagesTest {
 
     private static final Pattern ANY_MOBILE_NUMBER = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
@@ -67,7 +69,7 @@ class PublicActivityPagesTest {
 
     @AfterEach
     void realTime() {
-        ClockUtil.reset();
+        TestClock.reset();
     }
 
     @Test
@@ -97,7 +99,7 @@ class PublicActivityPagesTest {
         String phone = TestActivities.phone();
         String me = signUp(id, "郑伟", phone).andReturn().getResponse().getRedirectedUrl();
         String token = me.substring(me.lastIndexOf('/') + 1, me.indexOf('?'));
-        ClockUtil.setCurrentTime(Date.from(start.minusSeconds(600)));
+        TestClock.at(start.minusSeconds(600));
         checkIn(id, world.checkinCode(id), phone).andExpect(status().isOk());
         mvc.perform(post("/a/" + id + "/me/" + token + "/withdrawal").with(csrf()))
                 .andExpect(status().isConflict()).andExpect(content().string(containsString("不能再取消报名")));
@@ -233,13 +235,13 @@ class PublicActivityPagesTest {
         String me = signUp(id, "陈静怡", phone).andReturn().getResponse().getRedirectedUrl();
         String token = me.substring(me.lastIndexOf('/') + 1, me.indexOf('?'));
 
-        ClockUtil.setCurrentTime(Date.from(start.minusSeconds(24 * 3600)));
+        TestClock.at(start.minusSeconds(24 * 3600));
         mvc.perform(get("/a/" + id + "/checkin").param("c", code)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("关爱空巢老人")));
         checkIn(id, code, phone).andExpect(status().isConflict()).andExpect(content().string(containsString("签到仅限活动当天")));
         assertThat(activities.signup(id, phone).orElseThrow().checkedInAt()).isNull();
 
-        ClockUtil.setCurrentTime(Date.from(start.minusSeconds(30 * 60)));
+        TestClock.at(start.minusSeconds(30 * 60));
         checkIn(id, "wrong-code", phone).andExpect(status().isBadRequest()).andExpect(content().string(containsString("签到码无效")));
         checkIn(id, code, TestActivities.phone()).andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("该手机号没有报名本活动")));
@@ -254,7 +256,7 @@ class PublicActivityPagesTest {
         mvc.perform(get("/a/" + id + "/me/" + token + "?checkedIn")).andExpect(content().string(containsString("签到成功")))
                 .andExpect(content().string(containsString("/a/" + id + "/rate/" + token)));
 
-        ClockUtil.setCurrentTime(Date.from(start.plusSeconds(3 * 3600)));
+        TestClock.at(start.plusSeconds(3 * 3600));
         mvc.perform(post("/a/" + id + "/rate/" + token).with(csrf()).param("stars", "9"))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("1 到 5 星")));
         mvc.perform(post("/a/" + id + "/rate/" + token).with(csrf()).param("stars", "4").param("comment", "很有意义"))
@@ -274,7 +276,7 @@ class PublicActivityPagesTest {
                 .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
                 .andExpect(content().string(not(containsString("<script>alert(1)"))));
         signUp(id, "<script>alert(1)</script>", phone).andExpect(status().isFound());
-        ClockUtil.setCurrentTime(Date.from(start));
+        TestClock.at(start);
         checkIn(id, world.checkinCode(id), phone).andExpect(status().isOk()).andExpect(content().string(containsString("签到成功")));
 
         MvcResult board = mvc.perform(get("/board/heping")).andExpect(status().isOk())

@@ -6,13 +6,14 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.TestClock;
 import org.gongjian.Browser;
 import org.gongjian.GongjianTest;
 import org.gongjian.activity.Activities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -29,6 +30,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /** A resident signs up on a phone, then on the day scans the venue's code and checks in. */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class SignUpAndCheckInOnAPhoneBrowserTest {
 
     @LocalServerPort int port;
@@ -49,7 +51,7 @@ class SignUpAndCheckInOnAPhoneBrowserTest {
 
     @AfterEach
     void closeBrowser() {
-        ClockUtil.reset();
+        TestClock.reset();
         phone.quit();
     }
 
@@ -78,7 +80,7 @@ class SignUpAndCheckInOnAPhoneBrowserTest {
                     .andReturn().getResponse().getContentAsByteArray();
             URI scanned = URI.create(PublicActivityPagesTest.decode(png));
 
-            ClockUtil.setCurrentTime(Date.from(start.minusSeconds(20 * 60)));
+            TestClock.at(start.minusSeconds(20 * 60));
             phone.get("http://localhost:" + port + scanned.getRawPath() + "?" + scanned.getRawQuery());
             wait.until(ExpectedConditions.elementToBeClickable(By.name("phone")));
             assertFitsTheScreen("check-in page");

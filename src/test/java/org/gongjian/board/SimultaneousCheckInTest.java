@@ -11,13 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gongjian.GongjianTest;
+import org.gongjian.TestClock;
 import org.gongjian.activity.Activities;
 import org.gongjian.activity.ActivitySignups;
 import org.gongjian.activity.PointsLedger;
 import org.gongjian.activity.SignupRefusedException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -30,6 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Two phones submitting the same number at the venue at the same moment: one check-in, one posting, one clear refusal. */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class SimultaneousCheckInTest {
 
     @Autowired Activities activities;
@@ -97,8 +99,8 @@ class SimultaneousCheckInTest {
         String phone = TestActivities.phone();
         signups.signUp(id, new ActivitySignups.Request("陈静怡", phone, null, false, null), TestActivities.address(),
                 TestActivities.now());
-        Date before = ClockUtil.getCurrentTime();
-        ClockUtil.setCurrentTime(Date.from(start.minusSeconds(30 * 60)));
+        Instant before = TestClock.now();
+        TestClock.at(start.minusSeconds(30 * 60));
         try {
             signups.checkIn(id, world.checkinCode(id), phone, TestActivities.now());
 
@@ -106,7 +108,7 @@ class SimultaneousCheckInTest {
                     .andExpect(status().isConflict()).andExpect(content().string(containsString("该手机号已签到")));
             assertThat(ledger.ofActivity(id)).hasSize(1);
         } finally {
-            ClockUtil.setCurrentTime(before);
+            TestClock.at(before);
         }
     }
 }

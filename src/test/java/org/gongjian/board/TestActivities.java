@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.TestClock;
 import org.gongjian.activity.Activities;
 
 /**
@@ -28,7 +28,7 @@ final class TestActivities {
     }
 
     static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return TestClock.now();
     }
 
     /** Ten o'clock in the sub-district, some days from the engine's today. */

@@ -5,10 +5,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gongjian.Browser;
 import org.gongjian.GongjianTest;
 import org.gongjian.TasklistPage;
+import org.gongjian.TestClock;
 import org.gongjian.funds.FundTransfers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -21,6 +23,7 @@ import static org.gongjian.commitment.CommitmentWorld.*;
 
 /** A quarter's forms used in a real Tasklist: projects, commitments returned once and approved, the instalment transferred. */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class QuarterInTasklistBrowserTest {
 
     @LocalServerPort int port;

@@ -14,7 +14,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.TestClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gongjian.GongjianTest;
@@ -24,6 +24,7 @@ import org.gongjian.funds.FundTransfers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -40,6 +41,7 @@ import static org.gongjian.commitment.CommitmentWorld.*;
 
 /** One quarter of an agreement: projects, commitments and their review, the activities and funds they start, the report. */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class QuarterlyCommitmentProcessTest {
 
     @RegisterExtension
@@ -75,7 +77,7 @@ class QuarterlyCommitmentProcessTest {
 
     @AfterEach
     void realTime() {
-        ClockUtil.reset();
+        TestClock.reset();
         world.nobody();
     }
 
@@ -84,7 +86,7 @@ class QuarterlyCommitmentProcessTest {
         Task prepare = world.task(cycle, CommitmentProcess.PREPARE_PROJECTS);
         assertThat(engine.getTaskService().getIdentityLinksForTask(prepare.getId()))
                 .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("community-heping-staff"));
-        assertThat(prepare.getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(5))), 60_000);
+        assertThat(prepare.getDueDate()).isCloseTo(Date.from(TestClock.now().plus(Duration.ofDays(5))), 60_000);
         assertThat(deployedForm(prepare)).contains("\"id\": \"quarterly-projects\"", "projectsText");
         assertThat(engine.getRuntimeService().getVariable(cycle.getId(), "projectsText"))
                 .isEqualTo("关爱空巢老人：每月上门探访\n青少年课后托管");
@@ -125,7 +127,7 @@ class QuarterlyCommitmentProcessTest {
     @Test
     void anActivityDatedBeforeTodayIsRefused() {
         world.prepare(cycle);
-        ClockUtil.setCurrentTime(Date.from(LocalDate.of(2027, 2, 1).atTime(10, 0).atZone(ZONE).toInstant()));
+        TestClock.at(LocalDate.of(2027, 2, 1).atTime(10, 0).atZone(ZONE).toInstant());
         assertRefused(Map.of("activitiesText", "2027-01-16，社区活动室，30，周末课堂"), "activitiesText[0].date");
         world.submit(cycle, "2027-02-01，社区活动室，30，周末课堂\n2027-02-10，学校操场，50，学雷锋志愿服务", null);
         assertThat(world.task(cycle, CommitmentProcess.APPROVE_COMMITMENTS)).isNotNull();
@@ -211,17 +213,17 @@ class QuarterlyCommitmentProcessTest {
         world.prepare(cycle);
         world.submit(cycle, TWO_ACTIVITIES, 7500);
         Task approve = world.task(cycle, CommitmentProcess.APPROVE_COMMITMENTS);
-        assertThat(approve.getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(5))), 60_000);
+        assertThat(approve.getDueDate()).isCloseTo(Date.from(TestClock.now().plus(Duration.ofDays(5))), 60_000);
         Instant created = approve.getCreateTime().toInstant();
 
-        ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(4))));
+        TestClock.at(created.plus(Duration.ofDays(4)));
         world.run(cycle, "approveCommitments_reminderDue");
         world.run(cycle, "remind_approveCommitments_reminder");
         MimeMessage reminder = onlyMail(smtp);
         assertThat(to(reminder)).containsExactlyInAnyOrder("liuyang@heping.example.cn", "chenjing@heping.example.cn");
         assertThat(reminder.getSubject()).contains("【提醒】", "社区审核本季度承诺", "新华第一实验小学");
 
-        ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(7))));
+        TestClock.at(created.plus(Duration.ofDays(7)));
         world.run(cycle, "approveCommitments_escalation1Due");
         world.run(cycle, "escalate_approveCommitments_escalation1");
         MimeMessage toSecretary = onlyMail(smtp);
@@ -237,12 +239,12 @@ class QuarterlyCommitmentProcessTest {
     void aLateCommitmentGoesToTheUnitLeaderAtFifteenDaysAndTheStreetCommitteeAtTwentyTwo() {
         world.prepare(cycle);
         Task submit = world.task(cycle, CommitmentProcess.SUBMIT_COMMITMENTS);
-        assertThat(submit.getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(15))), 60_000);
+        assertThat(submit.getDueDate()).isCloseTo(Date.from(TestClock.now().plus(Duration.ofDays(15))), 60_000);
         Instant created = submit.getCreateTime().toInstant();
-        ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(15))));
+        TestClock.at(created.plus(Duration.ofDays(15)));
         world.run(cycle, "submitCommitments_escalation1Due");
         world.run(cycle, "escalate_submitCommitments_escalation1");
-        ClockUtil.setCurrentTime(Date.from(created.plus(Duration.ofDays(22))));
+        TestClock.at(created.plus(Duration.ofDays(22)));
         world.run(cycle, "submitCommitments_escalation2Due");
         world.run(cycle, "escalate_submitCommitments_escalation2");
         assertThat(escalations.forTask(submit.getId()))
@@ -345,7 +347,7 @@ class QuarterlyCommitmentProcessTest {
         world.as(FINANCE);
         try {
             engine.getTaskService().complete(transfer.getId(), Map.of("voucherNumber", "PZ-" + number,
-                    "transferredAmount", 7500, "transferDate", LocalDate.now(ZONE).toString()));
+                    "transferredAmount", 7500, "transferDate", LocalDate.ofInstant(TestClock.now(), ZONE).toString()));
         } finally {
             world.nobody();
         }

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import org.gongjian.GongjianTest;
+import org.gongjian.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -18,6 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A stored quarterly report is for the parties of its agreement, the street committee and administrators. */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class QuarterlyReportPageTest {
 
     @Autowired QuarterlyReports reports;

@@ -16,9 +16,11 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gongjian.GongjianTest;
+import org.gongjian.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Finance executes a requested transfer: the voucher, exactly the amount, a date that has come; recorded once. */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class FundTransferProcessTest {
 
     static final String FINANCE = "qianli";
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = LocalDate.ofInstant(TestClock.TODAY, ZoneId.of("Asia/Shanghai"));
 
     @Autowired ProcessEngine engine;
     @Autowired FundTransfers transfers;
@@ -54,7 +57,7 @@ class FundTransferProcessTest {
         assertThat(task.getTaskDefinitionKey()).isEqualTo(FundTransferProcess.TRANSFER_FUNDS);
         assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
                 .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("finance"));
-        assertThat(task.getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(10))), 60_000);
+        assertThat(task.getDueDate()).isCloseTo(Date.from(TestClock.now().plus(Duration.ofDays(10))), 60_000);
         try (var form = engine.getFormService().getDeployedTaskForm(task.getId())) {
             assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
                     .contains("\"id\": \"fund-transfer\"", "voucherNumber", "transferredAmount", "transferDate");

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gongjian.TestClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gongjian.GongjianTest;
 import org.gongjian.TestProcesses;
@@ -40,7 +40,7 @@ class DemoClockTest {
 
     @AfterEach
     void backToRealTime() {
-        ClockUtil.reset();
+        TestClock.reset();
         jdbc.update("DELETE FROM demo_clock");
     }
 
@@ -78,7 +78,7 @@ class DemoClockTest {
     @Test
     void theOffsetIsStoredAndRestored() {
         clock.advance(3, "test");
-        ClockUtil.reset();
+        TestClock.reset();
         clock.restore();
         assertThat(clock.offsetDays()).isEqualTo(3);
     }
