@@ -139,6 +139,15 @@ public class Activities {
         return jdbc.query("SELECT * FROM activity WHERE id = ?", Activities::activity, id).stream().findFirst();
     }
 
+    /**
+     * The id of the activity a process runs for: the one recorded under its business key when it
+     * was committed, whatever the process's variables say.
+     */
+    public long idOf(String businessKey) {
+        return findByBusinessKey(businessKey).map(Activity::id).orElseThrow(
+                () -> new IllegalStateException("no activity is recorded under " + businessKey));
+    }
+
     public Optional<Activity> findByBusinessKey(String businessKey) {
         return jdbc.query("SELECT * FROM activity WHERE business_key = ?", Activities::activity, businessKey)
                 .stream().findFirst();

@@ -11,14 +11,16 @@ import static org.gongjian.activity.ActivityProcess.*;
 class CancelActivityDelegate implements JavaDelegate {
 
     private final BrokenCommitment broken;
+    private final Activities activities;
 
-    CancelActivityDelegate(BrokenCommitment broken) {
+    CancelActivityDelegate(BrokenCommitment broken, Activities activities) {
         this.broken = broken;
+        this.activities = activities;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        broken.record(((Number) execution.getVariable(ACTIVITY_ID)).longValue(), Activities.CANCELLED,
+        broken.record(activities.idOf(execution.getProcessBusinessKey()), Activities.CANCELLED,
                 (String) execution.getVariable(CANCEL_REASON), (String) execution.getVariable(CANCELLED_BY));
     }
 }

@@ -8,7 +8,6 @@ import org.gongjian.activity.Activities.Activity;
 import org.gongjian.activity.Activities.Signup;
 import org.springframework.stereotype.Component;
 
-import static org.gongjian.activity.ActivityProcess.ACTIVITY_ID;
 
 /** Asks each person who took part, and left an address, to rate the activity; once each. */
 @Component("inviteRatingsDelegate")
@@ -24,7 +23,7 @@ class InviteRatingsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Activity activity = activities.find(((Number) execution.getVariable(ACTIVITY_ID)).longValue()).orElseThrow();
+        Activity activity = activities.find(activities.idOf(execution.getProcessBusinessKey())).orElseThrow();
         for (Signup signup : activities.signups(activity.id())) {
             if (signup.checkedInAt() != null && activities.rating(signup.id()).isEmpty()) {
                 mail.toPerson(signup, ParticipantMail.RATING, "【请您评价】" + activity.title(),

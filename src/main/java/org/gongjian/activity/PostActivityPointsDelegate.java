@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gongjian.activity.Activities.Activity;
 import org.springframework.stereotype.Component;
 
-import static org.gongjian.activity.ActivityProcess.ACTIVITY_ID;
 
 /**
  * The evidence was accepted: the activity is kept, and the unit earns its points — for the
@@ -31,7 +30,7 @@ class PostActivityPointsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Activity activity = activities.find(((Number) execution.getVariable(ACTIVITY_ID)).longValue()).orElseThrow();
+        Activity activity = activities.find(activities.idOf(execution.getProcessBusinessKey())).orElseThrow();
         long present = activities.signups(activity.id()).stream().filter(s -> s.checkedInAt() != null).count();
         int points = settings.keptActivityPoints() + (int) present * settings.pointsPerParticipant();
         Instant now = clock.instant();

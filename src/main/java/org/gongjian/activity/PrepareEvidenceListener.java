@@ -36,7 +36,7 @@ class PrepareEvidenceListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable(ACTIVITY_ID)).longValue();
+        long id = activities.idOf(execution.getProcessBusinessKey());
         if (execution.getVariable(ATTENDANCE_TEXT) == null) {
             String attendance = activities.signups(id).stream()
                     .filter(s -> s.checkedInAt() != null)

@@ -35,7 +35,7 @@ class RecordMissedActivityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable(ACTIVITY_ID)).longValue();
+        long id = activities.idOf(execution.getProcessBusinessKey());
         boolean unpublished = activities.find(id).map(a -> Activities.PLANNED.equals(a.status())).orElse(false);
         String reason;
         if (unpublished) {

@@ -43,7 +43,7 @@ class RecordUnverifiedActivityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable(ACTIVITY_ID)).longValue();
+        long id = activities.idOf(execution.getProcessBusinessKey());
         Activity activity = activities.find(id).orElseThrow(() -> new ActivityNotFoundException(id));
         int days = serviceLevels.level(VERIFY_EVIDENCE, "unverified").days();
         String reason = "佐证提交 " + days + " 天后社区仍未核实 (evidence not verified " + days + " days after it was submitted)";

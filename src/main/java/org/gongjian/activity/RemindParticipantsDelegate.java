@@ -8,7 +8,6 @@ import org.gongjian.activity.Activities.Activity;
 import org.gongjian.activity.Activities.Signup;
 import org.springframework.stereotype.Component;
 
-import static org.gongjian.activity.ActivityProcess.ACTIVITY_ID;
 
 /** Before the activity, reminds each person signed up who left an email address; once each. */
 @Component("remindParticipantsDelegate")
@@ -24,7 +23,7 @@ class RemindParticipantsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Activity activity = activities.find(((Number) execution.getVariable(ACTIVITY_ID)).longValue()).orElseThrow();
+        Activity activity = activities.find(activities.idOf(execution.getProcessBusinessKey())).orElseThrow();
         if (!activity.open()) {
             return;
         }

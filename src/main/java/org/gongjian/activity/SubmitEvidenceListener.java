@@ -26,7 +26,7 @@ class SubmitEvidenceListener extends SubmittedFormListener {
         FormFields form = FormFields.of(execution);
         String summary = form.text(EVIDENCE_SUMMARY, "活动小结", true, 4000);
         form.text(ATTENDANCE_TEXT, "参加人员", false, 20_000);
-        long id = ((Number) execution.getVariable(ACTIVITY_ID)).longValue();
+        long id = activities.idOf(execution.getProcessBusinessKey());
         if (activities.photos(id).isEmpty()) {
             throw FormFields.invalid("photos", "请先在活动页面 /activities/" + id + " 上传至少一张活动照片 (upload at least one photo first)");
         }

@@ -25,7 +25,7 @@ class VerifyEvidenceListener extends SubmittedFormListener {
         String decision = form.choice(VERIFY_DECISION, "核实结果", List.of("accept", "return"));
         String reason = form.text(VERIFY_REASON, "退回理由", "return".equals(decision), 500);
         if ("return".equals(decision)) {
-            activities.evidenceReturned(((Number) execution.getVariable(ACTIVITY_ID)).longValue(), reason);
+            activities.evidenceReturned(activities.idOf(execution.getProcessBusinessKey()), reason);
         }
     }
 }

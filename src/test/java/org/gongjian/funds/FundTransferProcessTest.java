@@ -111,6 +111,11 @@ class FundTransferProcessTest {
     }
 
     private ProcessInstance start(String businessKey) {
+        return request(engine, businessKey, 7500.0);
+    }
+
+    /** A quarterly instalment of the school to 和平社区, requested the way the quarterly commitment requests it. */
+    static ProcessInstance request(ProcessEngine engine, String businessKey, double amount) {
         Map<String, Object> v = new HashMap<>();
         v.put(FundTransferProcess.AGREEMENT_NUMBER, businessKey.substring(0, businessKey.indexOf('/')));
         v.put(FundTransferProcess.QUARTER, "2027-Q1");
@@ -119,7 +124,7 @@ class FundTransferProcessTest {
         v.put(FundTransferProcess.UNIT_ID, "school");
         v.put(FundTransferProcess.UNIT_NAME, "新华第一实验小学");
         v.put(FundTransferProcess.SUPERVISOR_ID, "education");
-        v.put(FundTransferProcess.AMOUNT, 7500.0);
+        v.put(FundTransferProcess.AMOUNT, amount);
         v.put(FundTransferProcess.PURPOSE, "新华第一实验小学 2027-Q1 季度共建经费");
         return engine.getRuntimeService().startProcessInstanceByKey(FundTransferProcess.KEY, businessKey, v);
     }

@@ -1,7 +1,6 @@
 package org.gongjian.funds;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -30,7 +29,7 @@ class OnlyFormFieldsReachTheTransferTest {
     @Test
     void theConfirmationCannotChangeTheAmountAskedFor() throws Exception {
         String key = "GJ-FV" + System.nanoTime() + "/2027-Q1" + FundTransferProcess.FUNDS_SUFFIX;
-        ProcessInstance pi = request(key, 7500.0);
+        ProcessInstance pi = FundTransferProcessTest.request(engine, key, 7500.0);
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
         refusedThenValidAccepted(engine, rest, task, FINANCE, confirmation(7500), FundTransferProcess.AMOUNT, 1);
         assertThat(transfers.find(key).orElseThrow().requestedAmount()).isEqualByComparingTo("7500");
@@ -39,7 +38,7 @@ class OnlyFormFieldsReachTheTransferTest {
     @Test
     void theAmountToMatchIsTheRecordedRequestNotTheVariable() throws Exception {
         String key = "GJ-FR" + System.nanoTime() + "/2027-Q1" + FundTransferProcess.FUNDS_SUFFIX;
-        ProcessInstance pi = request(key, 7500.0);
+        ProcessInstance pi = FundTransferProcessTest.request(engine, key, 7500.0);
         // whatever happens to the variable afterwards (an operator in Cockpit, a bug), the record decides
         engine.getRuntimeService().setVariable(pi.getId(), FundTransferProcess.AMOUNT, 1.0);
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
@@ -57,19 +56,5 @@ class OnlyFormFieldsReachTheTransferTest {
     private Map<String, Object> confirmation(int amount) {
         return Map.of(FundTransferProcess.VOUCHER_NUMBER, "PZ-" + System.nanoTime(), FundTransferProcess.TRANSFERRED_AMOUNT,
                 amount, FundTransferProcess.TRANSFER_DATE, LocalDate.now(clock).toString());
-    }
-
-    private ProcessInstance request(String businessKey, double amount) {
-        Map<String, Object> v = new HashMap<>();
-        v.put(FundTransferProcess.AGREEMENT_NUMBER, businessKey.substring(0, businessKey.indexOf('/')));
-        v.put(FundTransferProcess.QUARTER, "2027-Q1");
-        v.put(FundTransferProcess.COMMUNITY_ID, "heping");
-        v.put(FundTransferProcess.COMMUNITY_NAME, "和平社区");
-        v.put(FundTransferProcess.UNIT_ID, "school");
-        v.put(FundTransferProcess.UNIT_NAME, "新华第一实验小学");
-        v.put(FundTransferProcess.SUPERVISOR_ID, "education");
-        v.put(FundTransferProcess.AMOUNT, amount);
-        v.put(FundTransferProcess.PURPOSE, "季度共建经费");
-        return engine.getRuntimeService().startProcessInstanceByKey(FundTransferProcess.KEY, businessKey, v);
     }
 }
