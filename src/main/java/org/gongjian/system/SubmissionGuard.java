@@ -69,7 +69,8 @@ final class SubmissionGuard extends CommandInterceptor {
             return next.execute(command);
         } catch (FormFieldValidationException | AuthorizationException refused) {
             throw refused;
-        } catch (ProcessEngineException e) {
+        } catch (RuntimeException e) {
+            // a completion racing another can fail anywhere in the engine, even as a NullPointerException
             throw conflict(submission.id(), e);
         }
     }
@@ -118,7 +119,7 @@ final class SubmissionGuard extends CommandInterceptor {
     }
 
     /** Why the completion failed, in words: the task completed by someone else, or changed at the same moment. */
-    private ProcessEngineException conflict(String taskId, ProcessEngineException e) {
+    private RuntimeException conflict(String taskId, RuntimeException e) {
         if (!withoutAuthorization(() -> taskExists(taskId))) {
             HistoricTaskInstance done = withoutAuthorization(() -> engine.getHistoryService().createHistoricTaskInstanceQuery()
                     .taskId(taskId).singleResult());
@@ -127,7 +128,8 @@ final class SubmissionGuard extends CommandInterceptor {
             }
             return done == null ? EngineErrors.noSuchTask(e) : e;
         }
-        if (e instanceof OptimisticLockingException || concurrency(e.getCode())) {
+        if (e instanceof OptimisticLockingException
+                || (e instanceof ProcessEngineException engineError && concurrency(engineError.getCode()))) {
             return EngineErrors.changedAtTheSameMoment(e);
         }
         return e;
