@@ -112,6 +112,32 @@ class AnEndedAgreementStopsWhatItStartedTest {
         assertThat(engine.getRuntimeService().getVariable(quarter.getId(), "quarterEnd")).isEqualTo("2027-02-15");
     }
 
+    @Test
+    void aQuarterStartDueWithTheTermsEndStartsNoQuarterOutsideTheTerm() {
+        AgreementWorld world = new AgreementWorld(engine);
+        ProcessInstance agreement = world.activeAgreement("2027-01-01", "2027-03-31");
+        String number = number(agreement);
+        at(Instant.parse("2027-01-01T00:00:05Z"));
+        world.run(agreement, "quarterStarted");
+        world.run(agreement, "startQuarterlyCommitment");
+        assertThat(world.job(agreement, "quarterStarted").getDuedate()).as("no quarter start falls due with the term's end")
+                .isAfter(world.job(agreement, "termEnded").getDuedate());
+
+        // 2027-04-01 00:00 in Heping: the term is over; the next quarter's start runs first, as a job executor may run it
+        at(Instant.parse("2027-03-31T16:00:05Z"));
+        world.run(agreement, "quarterStarted");
+        world.run(agreement, "startQuarterlyCommitment");
+        world.run(agreement, "termEnded");
+        world.run(agreement, "expireAgreement");
+
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(number + "/2027-Q2").count()).as("a commitment for 2027-Q2").isZero();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(number + "/2027-Q1").count()).isEqualTo(1);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(agreement.getId()).count())
+                .as("the agreement expired").isZero();
+    }
+
     private void assertNothingRunsUnder(String number, String reason) {
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKeyLike(EndEverythingUnderAgreement.prefix(number) + "%").count())
