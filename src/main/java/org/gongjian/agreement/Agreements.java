@@ -139,6 +139,18 @@ public class Agreements {
                 ORDER BY term_end DESC, agreement_number DESC LIMIT 1""", community, unit, number);
     }
 
+    /** Whether the notice that the agreement ended went to this address before. */
+    boolean endMailed(String number, String recipient) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM agreement_end_mail WHERE agreement_number = ? AND recipient = ?",
+                Integer.class, number, recipient);
+        return n != null && n > 0;
+    }
+
+    void recordEndMail(String number, String recipient, Instant at) {
+        jdbc.update("INSERT INTO agreement_end_mail (agreement_number, recipient, sent_at) VALUES (?, ?, ?)", number, recipient,
+                Timestamp.from(at));
+    }
+
     /** The number of the pair's agreement in force (or filed to succeed it), if any. */
     public Optional<String> holderOf(String communityId, String unitId) {
         return jdbc.queryForList("SELECT agreement_number FROM agreement_in_force WHERE community_id = ? AND unit_id = ?",

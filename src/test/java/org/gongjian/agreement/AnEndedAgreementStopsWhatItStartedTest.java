@@ -22,6 +22,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongjian.Mails.subjects;
@@ -40,6 +42,8 @@ class AnEndedAgreementStopsWhatItStartedTest {
     @Autowired TestRestTemplate rest;
     @Autowired Activities activities;
     @Autowired GreenMail embeddedSmtpServer;
+    @Autowired EndEverythingUnderAgreement underIt;
+    @Autowired PlatformTransactionManager transactions;
 
     @AfterEach
     void realTime() {
@@ -90,7 +94,6 @@ class AnEndedAgreementStopsWhatItStartedTest {
         ProcessInstance agreement = world.activeAgreement("2027-01-01", "2027-12-31");
         String number = number(agreement);
         aQuarterRunning(world, agreement, number);
-        EndEverythingUnderAgreement underIt = new EndEverythingUnderAgreement(activities, null, null, null, null, "");
         // a second run (a retried job) after the first: nothing is left to end, and no mail goes
         engine.getRuntimeService().createMessageCorrelation(AgreementProcess.TERMINATION_MESSAGE)
                 .processInstanceId(agreement.getId())
@@ -110,6 +113,36 @@ class AnEndedAgreementStopsWhatItStartedTest {
         ProcessInstance quarter = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q1").singleResult();
         assertThat(engine.getRuntimeService().getVariable(quarter.getId(), "quarterEnd")).isEqualTo("2027-02-15");
+    }
+
+    @Test
+    void anEndingRetriedAfterAFailureMailsNobodyTwiceAndCancelsTheActivityAsAnyCancellation() throws Exception {
+        AgreementWorld world = new AgreementWorld(engine);
+        ProcessInstance agreement = world.activeAgreement("2027-01-01", "2027-12-31");
+        String number = number(agreement);
+        long activity = aQuarterRunning(world, agreement, number).get(0);
+        embeddedSmtpServer.purgeEmailFromAllMailboxes();
+        String withdrawn = "【协议结束】共建协议 " + number + " 下的待办已撤销";
+        String broken = "【承诺未履行】新华第一实验小学 · " + activities.find(activity).orElseThrow().title() + " · 活动已取消";
+
+        // a first attempt mails, then fails: everything it changed is rolled back, what it mailed is recorded
+        new TransactionTemplate(transactions).executeWithoutResult(attempt -> {
+            assertThat(underIt.end(engine, number, "第一次尝试失败")).isEqualTo(3);
+            attempt.setRollbackOnly();
+        });
+        assertThat(activities.find(activity).orElseThrow().status()).as("rolled back").isNotEqualTo(Activities.CANCELLED);
+        assertThat(subjects(Mails.to(embeddedSmtpServer, "yangxue@school.example.cn"))).containsOnlyOnce(withdrawn);
+        assertThat(subjects(Mails.to(embeddedSmtpServer, "zhangjianguo@school.example.cn"))).containsOnlyOnce(broken);
+
+        engine.getRuntimeService().createMessageCorrelation(AgreementProcess.TERMINATION_MESSAGE)
+                .processInstanceId(agreement.getId())
+                .setVariable("terminatedBy", LEADER).setVariable("terminationReason", "单位整体搬迁出本社区").correlate();
+        world.run(agreement, "terminateAgreement");
+
+        assertNothingRunsUnder(number, "单位整体搬迁出本社区");
+        assertThat(activities.find(activity).orElseThrow().status()).isEqualTo(Activities.CANCELLED);
+        assertThat(subjects(Mails.to(embeddedSmtpServer, "yangxue@school.example.cn"))).as("told once").containsOnlyOnce(withdrawn);
+        assertThat(subjects(Mails.to(embeddedSmtpServer, "zhangjianguo@school.example.cn"))).as("told once").containsOnlyOnce(broken);
     }
 
     @Test
