@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.gongjian.activity.ActivityCancellation;
+import org.gongjian.commitment.QuarterCutShort;
 import org.gongjian.escalation.EscalationRecipients;
 import org.gongjian.escalation.MailTemplates;
 import org.gongjian.escalation.OutgoingMail;
@@ -36,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * here. Each is deleted with the reason, which history keeps as the instance's delete reason;
  * an activity not yet kept is cancelled through activity/'s {@link ActivityCancellation} (places
  * released, those signed up told, points reversed, counted as a broken commitment); those who held
- * the open tasks are told by mail, each address once per agreement (recorded in agreement_end_mail).
+ * the open tasks are told by mail, each address once per agreement (recorded in agreement_end_mail); the
+ * running quarter is reported through commitment/'s {@link QuarterCutShort}, once per agreement and quarter.
  *
  * <p>Deletion rather than a message each BPMN handles: one mechanism for every process, present and
  * future, that needs nothing from their models and cannot be missed by one of them. Safe to run
@@ -47,6 +49,7 @@ class EndEverythingUnderAgreement {
 
     private final ActivityCancellation activities;
     private final Agreements agreements;
+    private final QuarterCutShort quarters;
     private final EscalationRecipients recipients;
     private final MailTemplates templates;
     private final OutgoingMail mail;
@@ -54,11 +57,13 @@ class EndEverythingUnderAgreement {
     private final TransactionTemplate ownTransaction;
     private final String baseUrl;
 
-    EndEverythingUnderAgreement(ActivityCancellation activities, Agreements agreements, EscalationRecipients recipients,
+    EndEverythingUnderAgreement(ActivityCancellation activities, Agreements agreements, QuarterCutShort quarters,
+                                EscalationRecipients recipients,
                                 MailTemplates templates, OutgoingMail mail, Clock clock, PlatformTransactionManager transactions,
                                 @Value("${gongjian.base-url}") String baseUrl) {
         this.activities = activities;
         this.agreements = agreements;
+        this.quarters = quarters;
         this.recipients = recipients;
         this.templates = templates;
         this.mail = mail;
@@ -88,6 +93,10 @@ class EndEverythingUnderAgreement {
         for (ProcessInstance pi : running) {
             // a cancellation like any other: places released, those signed up told, points reversed
             activities.cancelUnder(pi.getBusinessKey(), reason);
+        }
+        for (ProcessInstance pi : running) {
+            // the quarter the ending cuts off is reported as a quarter's end reports it, its cancellations counted
+            quarters.report(engine, pi);
         }
         // each address is told once, whatever retries of the ending do
         holders.removeIf(address -> agreements.endMailed(agreementNumber, address));
