@@ -40,6 +40,7 @@ class OneAgreementInForcePerPairTest {
     @Autowired TestRestTemplate rest;
     @Autowired Agreements agreements;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Test
     void aSecondDraftForAPairWithAnAgreementInForceIsRefusedNamingUnitId() {
@@ -136,6 +137,28 @@ class OneAgreementInForcePerPairTest {
         } finally {
             two.shutdownNow();
         }
+    }
+
+    @Test
+    void theDatabaseRefusesASecondAgreementInForceEvenWhenNoCheckStoodInItsWay() {
+        String pair = "pair-" + java.util.UUID.randomUUID();
+        // an agreement of the pair that has just taken the pair in a racing transaction, not yet seen as ACTIVE here
+        jdbc.update("""
+                INSERT INTO agreement (agreement_number, process_instance_id, community_id, community_name, unit_id, unit_name,
+                    term_start, term_end, needs_json, resources_json, status, activated_at)
+                VALUES (?, ?, 'heping', '和平社区', ?, '竞争单位', DATE '2027-01-01', DATE '2027-12-31', '[]', '[]', 'TERMINATED',
+                    CURRENT_TIMESTAMP)""", "GJ-RACE-" + pair, "pi-race-" + pair, pair);
+        jdbc.update("INSERT INTO agreement_in_force (community_id, unit_id, agreement_number, term_end) VALUES ('heping', ?, ?, DATE '2027-12-31')",
+                pair, "GJ-RACE-" + pair);
+
+        Agreements.Agreement second = new Agreements.Agreement("GJ-RACE2-" + pair, "pi-race2-" + pair, "heping", "和平社区", pair,
+                "竞争单位", java.time.LocalDate.parse("2027-06-01"), java.time.LocalDate.parse("2028-05-31"), "[]", "[]", "ACTIVE",
+                java.time.Instant.now(), null, null, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                        .executeWithoutResult(tx -> agreements.activate(second)))
+                .isInstanceOf(Agreements.PairTaken.class);
+        assertThat(agreements.holderOf("heping", pair)).contains("GJ-RACE-" + pair);
+        assertThat(agreements.find("GJ-RACE2-" + pair)).as("rolled back with the refusal").isEmpty();
     }
 
     private String number(ProcessInstance agreement) {
