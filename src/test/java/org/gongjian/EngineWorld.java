@@ -52,6 +52,30 @@ public class EngineWorld {
         }
     }
 
+    /**
+     * Ends, the way the application does, every agreement of the unit still in force: a pending expiry or termination
+     * runs, an agreement in force is terminated (the message its page sends, then the termination step). The tests
+     * share one database, and only one agreement per community and unit may be in force at a time.
+     */
+    public void endAgreementsInForce(String unitId) {
+        for (ProcessInstance pi : engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("agreement")
+                .variableValueEquals("unitId", unitId).list()) {
+            if (engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+                    .eventName("AgreementTerminationRequested").count() > 0) {
+                engine.getRuntimeService().createMessageCorrelation("AgreementTerminationRequested")
+                        .processInstanceId(pi.getId())
+                        .setVariable("terminatedBy", "lihua")
+                        .setVariable("terminationReason", "测试前结束本单位生效中的协议 (ended before the next test's agreement)")
+                        .correlate();
+            }
+            for (String step : List.of("terminateAgreement", "expireAgreement")) {
+                for (Job job : engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(step).list()) {
+                    engine.getManagementService().executeJob(job.getId());
+                }
+            }
+        }
+    }
+
     /** The one job of the activity (a timer, or an async step). */
     public Job job(ProcessInstance pi, String activityId) {
         List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())

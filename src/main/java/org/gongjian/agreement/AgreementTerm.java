@@ -33,8 +33,19 @@ public class AgreementTerm {
         return zone;
     }
 
-    /** The first quarter start within the term after the last quarter already started for it. */
+    /**
+     * The first quarter start within the term after the last quarter already started for it. When no quarter starts
+     * within the term any more (the term ends on a quarter's last day, or within it), the timer waits a day past the
+     * term's end, which the term's end timer interrupts first: a quarter start and the term's end never fall due
+     * at the same instant.
+     */
     public Date nextQuarterStart(VariableScope agreement) {
+        LocalDate end = LocalDate.parse((String) agreement.getVariable(TERM_END));
+        LocalDate next = quarterStartAfterLast(agreement);
+        return next.isAfter(end) ? at(end.plusDays(2)) : at(next);
+    }
+
+    private static LocalDate quarterStartAfterLast(VariableScope agreement) {
         LocalDate start = LocalDate.parse((String) agreement.getVariable(TERM_START));
         String last = (String) agreement.getVariable(LAST_QUARTER_STARTED);
         LocalDate next = quarterStartOnOrAfter(start);
@@ -44,7 +55,7 @@ public class AgreementTerm {
                 next = afterLast;
             }
         }
-        return at(next);
+        return next;
     }
 
     public Date renewalReminderAt(VariableScope agreement) {

@@ -8,11 +8,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import org.gongjian.system.Page;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
@@ -53,7 +56,46 @@ public class Agreements {
         return "GJ-%d-%06d".formatted(year, numbers.nextLongValue());
     }
 
+    /**
+     * The agreement of this community and unit in force (or filed to come into force) whose term reaches
+     * {@code day}: a new agreement for the pair may only begin after it ends, as its successor.
+     */
+    public Optional<Agreement> inForceFor(String communityId, String unitId, LocalDate day) {
+        return jdbc.query("SELECT * FROM agreement WHERE community_id = ? AND unit_id = ? AND status = 'ACTIVE' AND term_end >= ?"
+                        + " ORDER BY term_end DESC", Agreements::agreement, communityId, unitId, java.sql.Date.valueOf(day))
+                .stream().findFirst();
+    }
+
+    /** Thrown when another agreement of the pair is (or has just come) in force over the new one's term. */
+    public static final class PairTaken extends RuntimeException {
+        private final transient Agreement current;
+
+        PairTaken(Agreement current) {
+            super(current == null ? "another agreement of this community and unit came into force a moment ago"
+                    : "agreement " + current.number() + " is in force until " + current.termEnd());
+            this.current = current;
+        }
+
+        /** The agreement in force, or null when it came into force in a transaction racing this one. */
+        public Agreement current() {
+            return current;
+        }
+    }
+
+    /**
+     * Records the agreement in force. The pair's row in {@code agreement_in_force} is taken first: inserted when the
+     * pair has none, taken over (compare-and-set) from an agreement that ends before this one starts. A race lost
+     * there ends the transaction (PostgreSQL refuses any further statement in it), so nothing else is read after it.
+     *
+     * @throws PairTaken when another agreement of the pair is in force over this one's term
+     */
     public void activate(Agreement a) {
+        Optional<Agreement> overlapping = inForceFor(a.communityId(), a.unitId(), a.termStart());
+        if (overlapping.isPresent()) {
+            throw new PairTaken(overlapping.get());
+        }
+        List<String> holder = jdbc.queryForList("SELECT agreement_number FROM agreement_in_force WHERE community_id = ? AND unit_id = ?",
+                String.class, a.communityId(), a.unitId());
         jdbc.update("""
                 INSERT INTO agreement (agreement_number, process_instance_id, community_id, community_name, unit_id, unit_name,
                     term_start, term_end, needs_json, resources_json, status, activated_at)
@@ -61,11 +103,64 @@ public class Agreements {
                 a.number(), a.processInstanceId(), a.communityId(), a.communityName(), a.unitId(), a.unitName(),
                 java.sql.Date.valueOf(a.termStart()), java.sql.Date.valueOf(a.termEnd()), a.needsJson(), a.resourcesJson(),
                 Timestamp.from(a.activatedAt()));
+        try {
+            int taken = holder.isEmpty()
+                    ? jdbc.update("INSERT INTO agreement_in_force (community_id, unit_id, agreement_number, term_end) VALUES (?, ?, ?, ?)",
+                            a.communityId(), a.unitId(), a.number(), java.sql.Date.valueOf(a.termEnd()))
+                    : jdbc.update("UPDATE agreement_in_force SET agreement_number = ?, term_end = ? WHERE community_id = ? AND unit_id = ?"
+                                    + " AND agreement_number = ? AND term_end < ?",
+                            a.number(), java.sql.Date.valueOf(a.termEnd()), a.communityId(), a.unitId(), holder.get(0),
+                            java.sql.Date.valueOf(a.termStart()));
+            if (taken != 1) {
+                throw new PairTaken(null);
+            }
+        } catch (DuplicateKeyException | ConcurrencyFailureException raced) {
+            throw new PairTaken(null);
+        }
+    }
+
+    /**
+     * The agreement no longer holds its pair: the pair's row goes to the last other agreement of the pair still in
+     * force (a renewal filed to succeed it), or away.
+     */
+    private void release(String number) {
+        List<Map<String, Object>> pair = jdbc.queryForList(
+                "SELECT community_id, unit_id FROM agreement_in_force WHERE agreement_number = ?", number);
+        if (pair.isEmpty()) {
+            return;
+        }
+        Object community = pair.get(0).get("community_id");
+        Object unit = pair.get(0).get("unit_id");
+        jdbc.update("DELETE FROM agreement_in_force WHERE agreement_number = ?", number);
+        jdbc.update("""
+                INSERT INTO agreement_in_force (community_id, unit_id, agreement_number, term_end)
+                SELECT community_id, unit_id, agreement_number, term_end FROM agreement
+                WHERE community_id = ? AND unit_id = ? AND status = 'ACTIVE' AND agreement_number <> ?
+                ORDER BY term_end DESC, agreement_number DESC LIMIT 1""", community, unit, number);
+    }
+
+    /** Whether the notice that the agreement ended went to this address before. */
+    boolean endMailed(String number, String recipient) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM agreement_end_mail WHERE agreement_number = ? AND recipient = ?",
+                Integer.class, number, recipient);
+        return n != null && n > 0;
+    }
+
+    void recordEndMail(String number, String recipient, Instant at) {
+        jdbc.update("INSERT INTO agreement_end_mail (agreement_number, recipient, sent_at) VALUES (?, ?, ?)", number, recipient,
+                Timestamp.from(at));
+    }
+
+    /** The number of the pair's agreement in force (or filed to succeed it), if any. */
+    public Optional<String> holderOf(String communityId, String unitId) {
+        return jdbc.queryForList("SELECT agreement_number FROM agreement_in_force WHERE community_id = ? AND unit_id = ?",
+                String.class, communityId, unitId).stream().findFirst();
     }
 
     public void end(String number, String status, Instant at, String by, String reason) {
         jdbc.update("UPDATE agreement SET status = ?, ended_at = ?, ended_by = ?, end_reason = ? WHERE agreement_number = ?",
                 status, Timestamp.from(at), by, reason, number);
+        release(number);
     }
 
     public Optional<Agreement> find(String number) {

@@ -13,18 +13,30 @@ import org.springframework.stereotype.Component;
 
 import static org.gongjian.agreement.AgreementProcess.*;
 
-/** Checks the draft: a unit of this community, a term in order and at most three years, a needs list. */
+/**
+ * Checks the draft: a unit of this community with no agreement in force over the new term, a term in order and at
+ * most three years, a needs list.
+ */
 @Component("draftAgreementListener")
 class DraftAgreementListener extends SubmittedFormListener {
 
     private final Directory directory;
     private final AgreementTerm term;
+    private final Agreements agreements;
     private final Clock clock;
 
-    DraftAgreementListener(Directory directory, AgreementTerm term, Clock clock) {
+    DraftAgreementListener(Directory directory, AgreementTerm term, Agreements agreements, Clock clock) {
         this.directory = directory;
         this.term = term;
+        this.agreements = agreements;
         this.clock = clock;
+    }
+
+    /** Why a new agreement of the pair cannot begin while this one is in force. */
+    static String inForce(Agreements.Agreement current) {
+        return "本社区与该单位的共建协议 " + current.number() + " 生效至 " + current.termEnd() + "，续签协议须在 "
+                + current.termEnd() + " 之后开始 (agreement " + current.number() + " is in force for this unit until "
+                + current.termEnd() + "; a renewal may start after " + current.termEnd() + ")";
     }
 
     @Override
@@ -49,6 +61,11 @@ class DraftAgreementListener extends SubmittedFormListener {
         if (end.isBefore(today)) {
             throw FormFields.invalid(TERM_END, "结束日期已经过去 (the term has already ended)");
         }
+
+        // one agreement in force per pair: a renewal is a successor whose term starts after the current one ends
+        agreements.inForceFor(communityId, unitId, start).ifPresent(current -> {
+            throw FormFields.invalid(UNIT_ID, inForce(current));
+        });
 
         ArrayNode needs = form.lines(NEEDS_TEXT, "社区需求清单", true, "title", "description");
         for (int i = 0; i < needs.size(); i++) {

@@ -17,12 +17,17 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.gongjian.activity.Activities;
+import org.gongjian.activity.ActivityCancellation;
+import org.gongjian.commitment.QuarterCutShort;
 import org.gongjian.escalation.EscalationRecipients;
 import org.gongjian.escalation.MailTemplates;
 import org.gongjian.escalation.OutgoingMail;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * When an agreement ends (terminated or expired), everything still running under it ends too:
@@ -30,8 +35,10 @@ import org.springframework.stereotype.Component;
  * commitments ({@code <n>/<quarter>}), their activities ({@code <n>/<quarter>/<i>}) and fund
  * transfers ({@code <n>/<quarter>/funds}), and any later process keyed the same way, with no change
  * here. Each is deleted with the reason, which history keeps as the instance's delete reason;
- * an activity not yet kept is recorded as CANCELLED with that reason, so it counts as a broken
- * commitment; those who held the open tasks are told by mail.
+ * an activity not yet kept is cancelled through activity/'s {@link ActivityCancellation} (places
+ * released, those signed up told, points reversed, counted as a broken commitment); those who held
+ * the open tasks are told by mail, each address once per agreement (recorded in agreement_end_mail); the
+ * running quarter is reported through commitment/'s {@link QuarterCutShort}, once per agreement and quarter.
  *
  * <p>Deletion rather than a message each BPMN handles: one mechanism for every process, present and
  * future, that needs nothing from their models and cannot be missed by one of them. Safe to run
@@ -40,20 +47,29 @@ import org.springframework.stereotype.Component;
 @Component
 class EndEverythingUnderAgreement {
 
-    private final Activities activities;
+    private final ActivityCancellation activities;
+    private final Agreements agreements;
+    private final QuarterCutShort quarters;
     private final EscalationRecipients recipients;
     private final MailTemplates templates;
     private final OutgoingMail mail;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
     private final String baseUrl;
 
-    EndEverythingUnderAgreement(Activities activities, EscalationRecipients recipients, MailTemplates templates,
-                                OutgoingMail mail, Clock clock, @Value("${gongjian.base-url}") String baseUrl) {
+    EndEverythingUnderAgreement(ActivityCancellation activities, Agreements agreements, QuarterCutShort quarters,
+                                EscalationRecipients recipients,
+                                MailTemplates templates, OutgoingMail mail, Clock clock, PlatformTransactionManager transactions,
+                                @Value("${gongjian.base-url}") String baseUrl) {
         this.activities = activities;
+        this.agreements = agreements;
+        this.quarters = quarters;
         this.recipients = recipients;
         this.templates = templates;
         this.mail = mail;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.baseUrl = baseUrl;
     }
 
@@ -75,10 +91,15 @@ class EndEverythingUnderAgreement {
         Set<String> holders = holders(engine, running);
         // the rows first, then the mail, then the deletions: a failure rolls back the rows and the job runs again
         for (ProcessInstance pi : running) {
-            activities.findByBusinessKey(pi.getBusinessKey())
-                    .filter(a -> !a.ended())
-                    .ifPresent(a -> activities.end(a.id(), Activities.CANCELLED, reason, clock.instant()));
+            // a cancellation like any other: places released, those signed up told, points reversed
+            activities.cancelUnder(pi.getBusinessKey(), reason);
         }
+        for (ProcessInstance pi : running) {
+            // the quarter the ending cuts off is reported as a quarter's end reports it, its cancellations counted
+            quarters.report(engine, pi);
+        }
+        // each address is told once, whatever retries of the ending do
+        holders.removeIf(address -> agreements.endMailed(agreementNumber, address));
         if (!holders.isEmpty()) {
             String title = "【协议结束】共建协议 " + agreementNumber + " 下的待办已撤销";
             MailTemplates.Rendered body = templates.render("notice", Map.of("title", title, "lines", List.of(
@@ -87,6 +108,13 @@ class EndEverythingUnderAgreement {
                             "The agreement " + agreementNumber + " has ended; the tasks you held under it were withdrawn."),
                     "link", baseUrl + "/agreements/" + agreementNumber));
             mail.send(new ArrayList<>(holders), title, body.text(), body.html());
+            for (String address : holders) {
+                try {
+                    ownTransaction.executeWithoutResult(status -> agreements.recordEndMail(agreementNumber, address, clock.instant()));
+                } catch (DuplicateKeyException sentAtTheSameTime) {
+                    // another run of the same ending got there first: the mail is out, which is what counts
+                }
+            }
         }
         for (ProcessInstance pi : running) {
             if (runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0) {

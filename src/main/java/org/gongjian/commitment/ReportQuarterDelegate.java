@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,8 +65,13 @@ class ReportQuarterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String number = (String) execution.getVariable(AGREEMENT_NUMBER);
-        String quarter = (String) execution.getVariable(QUARTER);
+        report(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), execution::getVariable);
+    }
+
+    /** Counts, stores and mails the report of the quarterly commitment instance, once; its variables read through {@code execution}. */
+    void report(String processInstanceId, String businessKey, Function<String, Object> execution) {
+        String number = (String) execution.apply(AGREEMENT_NUMBER);
+        String quarter = (String) execution.apply(QUARTER);
         if (reports.exists(number, quarter)) {
             return; // stored and mailed before
         }
@@ -97,18 +103,18 @@ class ReportQuarterDelegate implements JavaDelegate {
             c.put("late", wasLate);
             commitments.add(c);
         }
-        BigDecimal committed = StartActivitiesDelegate.instalment(execution.getVariable(FUND_INSTALMENT));
-        BigDecimal transferred = transfers.find(execution.getProcessBusinessKey() + FundTransferProcess.FUNDS_SUFFIX)
+        BigDecimal committed = StartActivitiesDelegate.instalment(execution.apply(FUND_INSTALMENT));
+        BigDecimal transferred = transfers.find(businessKey + FundTransferProcess.FUNDS_SUFFIX)
                 .map(FundTransfers.Transfer::transferredAmount)
                 .orElse(BigDecimal.ZERO);
 
-        String unitName = (String) execution.getVariable(UNIT_NAME);
-        String communityName = (String) execution.getVariable(COMMUNITY_NAME);
+        String unitName = (String) execution.apply(UNIT_NAME);
+        String communityName = (String) execution.apply(COMMUNITY_NAME);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("agreementNumber", number);
         model.put("quarter", quarter);
-        model.put("quarterStart", execution.getVariable(QUARTER_START));
-        model.put("quarterEnd", execution.getVariable(QUARTER_END));
+        model.put("quarterStart", execution.apply(QUARTER_START));
+        model.put("quarterEnd", execution.apply(QUARTER_END));
         model.put("unitName", unitName);
         model.put("communityName", communityName);
         model.put("commitments", commitments);
@@ -125,8 +131,8 @@ class ReportQuarterDelegate implements JavaDelegate {
         MailTemplates.Rendered rendered = templates.render("quarterly-report", model);
 
         Instant now = clock.instant();
-        reports.store(new QuarterlyReports.Report(number, quarter, execution.getProcessInstanceId(),
-                (String) execution.getVariable(COMMUNITY_ID), communityName, (String) execution.getVariable(UNIT_ID),
+        reports.store(new QuarterlyReports.Report(number, quarter, processInstanceId,
+                (String) execution.apply(COMMUNITY_ID), communityName, (String) execution.apply(UNIT_ID),
                 unitName, commitments.size(), kept, missed, cancelled, late, open, committed, transferred,
                 json(commitments), rendered.text(), now));
         String subject = "【季度报告】" + unitName + " · " + quarter + " · " + communityName + " · 履约 " + kept + "/"

@@ -54,6 +54,8 @@ class AgreementProcessTest {
     @BeforeEach
     void setUp() throws Exception {
         world = new AgreementWorld(engine);
+        // one agreement in force per pair: end an earlier test's agreement of the school first, then forget its mail
+        world.endAgreementsInForce(SCHOOL);
         smtp.purgeEmailFromAllMailboxes();
     }
 

@@ -19,12 +19,20 @@ final class AgreementWorld extends EngineWorld {
     static final String LEADER = "zhangjianguo";    // 新华第一实验小学 党组织书记
     static final String STREET = "lihua";           // 街道党工委
     static final String OTHER_LIAISON = "hulei";    // 国网新华供电所 联络员 (阳光社区)
+    static final String SCHOOL = "school";
 
     AgreementWorld(ProcessEngine engine) {
         super(engine);
     }
 
+    /** A new negotiation for the school, once any agreement of the school in force has ended. */
     ProcessInstance start() {
+        endAgreementsInForce(SCHOOL);
+        return startAlongside();
+    }
+
+    /** A new negotiation, leaving any agreement in force as it is. */
+    ProcessInstance startAlongside() {
         as(STAFF);
         try {
             return engine.getRuntimeService().startProcessInstanceByKey(AgreementProcess.KEY);
@@ -35,13 +43,23 @@ final class AgreementWorld extends EngineWorld {
 
     /** An agreement for the school that has just come into force, the way the process gets there. */
     ProcessInstance activeAgreement(String start, String end) {
-        ProcessInstance pi = start();
-        complete(pi, AgreementProcess.DRAFT, STAFF, draft("school", start, end));
+        return agreedAndFiled(start(), start, end);
+    }
+
+    /** Drafted, answered, accepted, signed by both sides and filed: the negotiation as the process runs it. */
+    ProcessInstance agreedAndFiled(ProcessInstance pi, String start, String end) {
+        agreedAndSigned(pi, start, end);
+        complete(pi, AgreementProcess.FILE, STREET, Map.of("filingDecision", "file"));
+        return pi;
+    }
+
+    /** Drafted, answered, accepted and signed by both sides: waiting for the street committee to file it. */
+    ProcessInstance agreedAndSigned(ProcessInstance pi, String start, String end) {
+        complete(pi, AgreementProcess.DRAFT, STAFF, draft(SCHOOL, start, end));
         complete(pi, AgreementProcess.ANSWER, LIAISON, resources());
         complete(pi, AgreementProcess.REVIEW, SECRETARY, review("accept", null));
         complete(pi, AgreementProcess.SIGN_AS_UNIT, LEADER, Map.of("unitSigned", true));
         complete(pi, AgreementProcess.SIGN_AS_COMMUNITY, SECRETARY, Map.of("communitySigned", true));
-        complete(pi, AgreementProcess.FILE, STREET, Map.of("filingDecision", "file"));
         return pi;
     }
 

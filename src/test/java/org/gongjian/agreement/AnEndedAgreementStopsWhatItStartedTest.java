@@ -13,6 +13,7 @@ import org.gongjian.GongjianTest;
 import org.gongjian.TestClock;
 import org.gongjian.Mails;
 import org.gongjian.activity.Activities;
+import org.gongjian.commitment.QuarterlyReports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +24,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongjian.Mails.subjects;
@@ -42,6 +45,9 @@ class AnEndedAgreementStopsWhatItStartedTest {
     @Autowired TestRestTemplate rest;
     @Autowired Activities activities;
     @Autowired GreenMail embeddedSmtpServer;
+    @Autowired EndEverythingUnderAgreement underIt;
+    @Autowired QuarterlyReports reports;
+    @Autowired PlatformTransactionManager transactions;
 
     @AfterEach
     void realTime() {
@@ -54,6 +60,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
         ProcessInstance agreement = world.activeAgreement("2027-01-01", "2027-12-31");
         String number = number(agreement);
         List<Long> committed = aQuarterRunning(world, agreement, number);
+        embeddedSmtpServer.purgeEmailFromAllMailboxes();
 
         engine.getRuntimeService().createMessageCorrelation(AgreementProcess.TERMINATION_MESSAGE)
                 .processInstanceId(agreement.getId())
@@ -69,6 +76,11 @@ class AnEndedAgreementStopsWhatItStartedTest {
         }
         assertThat(subjects(Mails.to(embeddedSmtpServer, "yangxue@school.example.cn")))
                 .as("the liaison held the activities' publication").contains("【协议结束】共建协议 " + number + " 下的待办已撤销");
+        QuarterlyReports.Report report = reports.find(number, "2027-Q1").orElseThrow();
+        assertThat(report.committed()).isEqualTo(1);
+        assertThat(report.cancelled()).as("the cut-off quarter counts its cancelled activity").isEqualTo(1);
+        assertThat(Mails.to(embeddedSmtpServer, "lihua@xinhua.example.cn")).as("the street committee got the quarter's report")
+                .anySatisfy(m -> assertThat(m.getSubject()).startsWith("【季度报告】新华第一实验小学 · 2027-Q1"));
     }
 
     @Test
@@ -92,7 +104,6 @@ class AnEndedAgreementStopsWhatItStartedTest {
         ProcessInstance agreement = world.activeAgreement("2027-01-01", "2027-12-31");
         String number = number(agreement);
         aQuarterRunning(world, agreement, number);
-        EndEverythingUnderAgreement underIt = new EndEverythingUnderAgreement(activities, null, null, null, null, "");
         // a second run (a retried job) after the first: nothing is left to end, and no mail goes
         engine.getRuntimeService().createMessageCorrelation(AgreementProcess.TERMINATION_MESSAGE)
                 .processInstanceId(agreement.getId())
@@ -112,6 +123,62 @@ class AnEndedAgreementStopsWhatItStartedTest {
         ProcessInstance quarter = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q1").singleResult();
         assertThat(engine.getRuntimeService().getVariable(quarter.getId(), "quarterEnd")).isEqualTo("2027-02-15");
+    }
+
+    @Test
+    void anEndingRetriedAfterAFailureMailsNobodyTwiceAndCancelsTheActivityAsAnyCancellation() throws Exception {
+        AgreementWorld world = new AgreementWorld(engine);
+        ProcessInstance agreement = world.activeAgreement("2027-01-01", "2027-12-31");
+        String number = number(agreement);
+        long activity = aQuarterRunning(world, agreement, number).get(0);
+        embeddedSmtpServer.purgeEmailFromAllMailboxes();
+        String withdrawn = "【协议结束】共建协议 " + number + " 下的待办已撤销";
+        String broken = "【承诺未履行】新华第一实验小学 · " + activities.find(activity).orElseThrow().title() + " · 活动已取消";
+
+        // a first attempt mails, then fails: everything it changed is rolled back, what it mailed is recorded
+        new TransactionTemplate(transactions).executeWithoutResult(attempt -> {
+            assertThat(underIt.end(engine, number, "第一次尝试失败")).isEqualTo(3);
+            attempt.setRollbackOnly();
+        });
+        assertThat(activities.find(activity).orElseThrow().status()).as("rolled back").isNotEqualTo(Activities.CANCELLED);
+        assertThat(mails("yangxue@school.example.cn", withdrawn)).isEqualTo(1);
+        assertThat(mails("zhangjianguo@school.example.cn", broken)).isEqualTo(1);
+
+        engine.getRuntimeService().createMessageCorrelation(AgreementProcess.TERMINATION_MESSAGE)
+                .processInstanceId(agreement.getId())
+                .setVariable("terminatedBy", LEADER).setVariable("terminationReason", "单位整体搬迁出本社区").correlate();
+        world.run(agreement, "terminateAgreement");
+
+        assertNothingRunsUnder(number, "单位整体搬迁出本社区");
+        assertThat(activities.find(activity).orElseThrow().status()).isEqualTo(Activities.CANCELLED);
+        assertThat(mails("yangxue@school.example.cn", withdrawn)).as("told once").isEqualTo(1);
+        assertThat(mails("zhangjianguo@school.example.cn", broken)).as("told once").isEqualTo(1);
+    }
+
+    @Test
+    void aQuarterStartDueWithTheTermsEndStartsNoQuarterOutsideTheTerm() {
+        AgreementWorld world = new AgreementWorld(engine);
+        ProcessInstance agreement = world.activeAgreement("2027-01-01", "2027-03-31");
+        String number = number(agreement);
+        at(Instant.parse("2027-01-01T00:00:05Z"));
+        world.run(agreement, "quarterStarted");
+        world.run(agreement, "startQuarterlyCommitment");
+        assertThat(world.job(agreement, "quarterStarted").getDuedate()).as("no quarter start falls due with the term's end")
+                .isAfter(world.job(agreement, "termEnded").getDuedate());
+
+        // 2027-04-01 00:00 in Heping: the term is over; the next quarter's start runs first, as a job executor may run it
+        at(Instant.parse("2027-03-31T16:00:05Z"));
+        world.run(agreement, "quarterStarted");
+        world.run(agreement, "startQuarterlyCommitment");
+        world.run(agreement, "termEnded");
+        world.run(agreement, "expireAgreement");
+
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(number + "/2027-Q2").count()).as("a commitment for 2027-Q2").isZero();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(number + "/2027-Q1").count()).isEqualTo(1);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(agreement.getId()).count())
+                .as("the agreement expired").isZero();
     }
 
     private void assertNothingRunsUnder(String number, String reason) {
@@ -145,6 +212,23 @@ class AnEndedAgreementStopsWhatItStartedTest {
         ProcessInstance cleaning = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q1/1").singleResult();
         return List.of(((Number) engine.getRuntimeService().getVariable(cleaning.getId(), "activityId")).longValue());
+    }
+
+    /** How many mails with this subject reached the address (GreenMail keeps a copy per recipient). */
+    private long mails(String address, String subject) {
+        return Mails.to(embeddedSmtpServer, address).stream().filter(m -> {
+            try {
+                return subject.equals(m.getSubject());
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct().count();
     }
 
     private String number(ProcessInstance agreement) {

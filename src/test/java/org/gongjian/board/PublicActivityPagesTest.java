@@ -324,12 +324,15 @@ class PublicActivityPagesTest {
         String unitId = "board-test-" + UUID.randomUUID().toString().substring(0, 8);
         String inForce = agreements.nextNumber(2026);
         String ended = agreements.nextNumber(2026);
-        for (String number : new String[] {inForce, ended}) {
+        // one agreement in force per pair: the ended one ends before the one in force comes into force
+        for (String number : new String[] {ended, inForce}) {
             agreements.activate(new Agreements.Agreement(number, "pi-" + number, "heping", "和平社区", unitId, "测试共建单位",
                     LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31), "[]", "[]", "ACTIVE", TestActivities.now(), null,
                     null, null));
+            if (number.equals(ended)) {
+                agreements.end(ended, "TERMINATED", TestActivities.now(), "zhangjianguo", "单位搬迁");
+            }
         }
-        agreements.end(ended, "TERMINATED", TestActivities.now(), "zhangjianguo", "单位搬迁");
 
         mvc.perform(get("/board/heping")).andExpect(status().isOk())
                 .andExpect(content().string(containsString(inForce)))
