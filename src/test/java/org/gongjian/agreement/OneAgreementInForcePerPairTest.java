@@ -15,7 +15,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gongjian.GongjianTest;
+import org.gongjian.TestClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -34,6 +36,7 @@ import static org.gongjian.agreement.AgreementWorld.*;
  * bring one agreement into force — the database keeps the rule (agreement_in_force), not only the listener.
  */
 @GongjianTest
+@ExtendWith(TestClock.class)
 class OneAgreementInForcePerPairTest {
 
     @Autowired ProcessEngine engine;
