@@ -2,14 +2,12 @@ package org.gongjian.agreement;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.gongjian.TestClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.gongjian.GongjianTest;
 import org.gongjian.Mails;
 import org.gongjian.activity.Activities;
@@ -20,11 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -159,19 +152,11 @@ class OneQuarterOfAnAgreementTest {
     }
 
     private void submit(ProcessInstance pi, String taskKey, String user, String variables) {
-        Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
-        assertThat(task).as("open task " + taskKey).isNotNull();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> answer = rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + task.getId() + "/submit-form",
-                new HttpEntity<>("{\"variables\": " + variables + "}", headers), String.class);
-        assertThat(answer.getStatusCode()).as(taskKey + ": " + answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        ThroughRest.submit(engine, rest, pi, taskKey, user, variables);
     }
 
     private void run(ProcessInstance pi, String activityId) {
-        var jobs = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId).list();
-        assertThat(jobs).as("one job at " + activityId).hasSize(1);
-        engine.getManagementService().executeJob(jobs.get(0).getId());
+        ThroughRest.run(engine, pi, activityId);
     }
 
     private ProcessInstance activityProcess(String businessKey) {
