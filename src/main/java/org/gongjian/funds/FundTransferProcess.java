@@ -1,52 +1,34 @@
 package org.gongjian.funds;
 
 /**
- * Keys of the {@code fund-transfer} process and the variables it is started with. One process for
- * three kinds of money ({@link #KIND}): a unit's committed instalment (started by the quarterly
- * commitment, business key {@code <agreementNumber>/<quarter>/funds}), a functional department's
- * payment for work a community accepted through the access gate (business key
- * {@code access/<accessRequestId>/<communityId>/funds}), and a service-fund grant the street
- * committee starts from Tasklist. Money travels as the string of its decimal, never a Double.
+ * Keys of the {@code fund-transfer} process and the variables it is started with. A quarterly
+ * commitment starts one with business key {@code <agreementNumber>/<quarter>/funds} for the
+ * quarter's instalment.
  */
 public final class FundTransferProcess {
 
     public static final String KEY = "fund-transfer";
 
-    public static final String APPROVE_TRANSFER = "approveTransfer";
     public static final String TRANSFER_FUNDS = "transferFunds";
     public static final String RECORD_TRANSFER = "recordTransfer";
-    public static final String CONFIRM_RECEIPT = "confirmReceipt";
-    public static final String RECONCILE_TRANSFER = "reconcileTransfer";
 
     /** Appended to the quarterly commitment's business key for the quarter's instalment. */
     public static final String FUNDS_SUFFIX = "/funds";
 
-    /** The business key of a department's payment to one community for an access request. */
-    public static String accessPaymentKey(long accessRequestId, String communityId) {
-        return "access/" + accessRequestId + "/" + communityId + FUNDS_SUFFIX;
-    }
-
     // started with
-    /** {@code instalment}, {@code department-payment} or {@code service-grant}; see {@link FundKind}. */
-    public static final String KIND = "kind";
     /** The agreement the money is committed under; absent for money that follows no agreement. */
     public static final String AGREEMENT_NUMBER = "agreementNumber";
     public static final String QUARTER = "quarter";
     /** The community that receives the money. */
     public static final String COMMUNITY_ID = "communityId";
     public static final String COMMUNITY_NAME = "communityName";
-    /** An instalment's payer: the unit whose money it is. */
+    /** The payer: the unit (or body) whose money it is. */
     public static final String UNIT_ID = "unitId";
     public static final String UNIT_NAME = "unitName";
     public static final String SUPERVISOR_ID = "supervisorId";
-    /** A department payment's payer and the access request the work was approved under. */
-    public static final String DEPARTMENT_ID = "departmentId";
-    public static final String ACCESS_REQUEST_ID = "accessRequestId";
-    /** The amount requested, in yuan: the string of a decimal with at most two places. */
+    /** The amount requested, in CNY (a Double). */
     public static final String AMOUNT = "amount";
     public static final String PURPOSE = "purpose";
-    /** yyyy-MM-dd: the day the money must have reached the community. */
-    public static final String DUE_DATE = "dueDate";
 
     // entered by finance
     public static final String VOUCHER_NUMBER = "voucherNumber";
