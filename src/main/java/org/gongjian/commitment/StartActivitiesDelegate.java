@@ -80,7 +80,7 @@ class StartActivitiesDelegate implements JavaDelegate {
 
     private static Map<String, Object> transfer(DelegateExecution execution, BigDecimal amount) {
         Map<String, Object> v = parties(execution);
-        v.put(FundTransferProcess.AMOUNT, amount.doubleValue());
+        v.put(FundTransferProcess.AMOUNT, amount.setScale(2).toPlainString());
         v.put(FundTransferProcess.PURPOSE, execution.getVariable(UNIT_NAME) + " " + execution.getVariable(QUARTER)
                 + " 季度共建经费 · quarterly joint-building funds");
         return v;

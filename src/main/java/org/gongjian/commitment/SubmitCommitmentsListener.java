@@ -1,6 +1,5 @@
 package org.gongjian.commitment;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.gongjian.funds.FundsSettings;
 import org.gongjian.system.FormFields;
 import org.gongjian.system.SubmittedFormListener;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,10 +28,12 @@ class SubmitCommitmentsListener extends SubmittedFormListener {
 
     private static final String[] COLUMNS = {"date", "place", "places", "title", "volunteers", "hours", "kind"};
 
+    private final FundsSettings funds;
     private final ZoneId zone;
     private final Clock clock;
 
-    SubmitCommitmentsListener(@Value("${gongjian.zone}") String zone, Clock clock) {
+    SubmitCommitmentsListener(FundsSettings funds, @Value("${gongjian.zone}") String zone, Clock clock) {
+        this.funds = funds;
         this.zone = ZoneId.of(zone);
         this.clock = clock;
     }
@@ -74,8 +76,10 @@ class SubmitCommitmentsListener extends SubmittedFormListener {
             a.put("volunteers", whole(a, i, "volunteers", "志愿者人数", 0, false));
             a.put("hours", number(a, i, "hours", "预计时长"));
         }
-        if (execution.getVariable(FUND_INSTALMENT) != null) {
-            form.number(FUND_INSTALMENT, "本季度拨付经费", BigDecimal.ZERO);
+        if (execution.getVariable(FUND_INSTALMENT) != null && !execution.getVariable(FUND_INSTALMENT).toString().isBlank()) {
+            // kept as the decimal's string: money never travels as a Double
+            execution.setVariable(FUND_INSTALMENT, form.money(FUND_INSTALMENT, "本季度拨付经费", true,
+                    funds.maxAmount()).toPlainString());
         }
         execution.setVariable(ACTIVITIES, FormFields.spin(activities));
         // the next review starts from a clean form; history keeps what was said before

@@ -26,12 +26,13 @@ public final class FundTransferProcess {
     public static final String UNIT_ID = "unitId";
     public static final String UNIT_NAME = "unitName";
     public static final String SUPERVISOR_ID = "supervisorId";
-    /** The amount requested, in CNY (a Double). */
+    /** The amount requested, in yuan: the string of a decimal with at most two places, never a Double. */
     public static final String AMOUNT = "amount";
     public static final String PURPOSE = "purpose";
 
     // entered by finance
     public static final String VOUCHER_NUMBER = "voucherNumber";
+    /** Typed as text (a decimal string, at most two places); kept as the decimal string. */
     public static final String TRANSFERRED_AMOUNT = "transferredAmount";
     /** yyyy-MM-dd, not in the future. */
     public static final String TRANSFER_DATE = "transferDate";

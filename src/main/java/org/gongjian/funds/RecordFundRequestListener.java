@@ -1,10 +1,9 @@
 package org.gongjian.funds;
 
-import java.math.BigDecimal;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.gongjian.system.EngineClock;
+import org.gongjian.system.FormFields;
 import org.springframework.stereotype.Component;
 
 import static org.gongjian.funds.FundTransferProcess.*;
@@ -18,10 +17,12 @@ import static org.gongjian.funds.FundTransferProcess.*;
 class RecordFundRequestListener implements ExecutionListener {
 
     private final FundTransfers transfers;
+    private final FundsSettings settings;
     private final EngineClock clock;
 
-    RecordFundRequestListener(FundTransfers transfers, EngineClock clock) {
+    RecordFundRequestListener(FundTransfers transfers, FundsSettings settings, EngineClock clock) {
         this.transfers = transfers;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -30,7 +31,8 @@ class RecordFundRequestListener implements ExecutionListener {
         transfers.request(new FundTransfers.Request(RecordTransferDelegate.key(execution), execution.getProcessInstanceId(),
                 text(execution, AGREEMENT_NUMBER), text(execution, QUARTER), required(execution, COMMUNITY_ID),
                 required(execution, COMMUNITY_NAME), required(execution, UNIT_ID), required(execution, UNIT_NAME),
-                new BigDecimal(required(execution, AMOUNT)), text(execution, PURPOSE), clock.instant()));
+                FormFields.money(AMOUNT, "应拨付金额", execution.getVariable(AMOUNT), false, settings.maxAmount()),
+                text(execution, PURPOSE), clock.instant()));
     }
 
     private static String text(DelegateExecution execution, String name) {

@@ -23,11 +23,14 @@ import static org.gongjian.funds.FundTransferProcess.*;
 class TransferFundsListener extends SubmittedFormListener {
 
     private final FundTransfers transfers;
+    private final FundsSettings settings;
     private final ZoneId zone;
     private final Clock clock;
 
-    TransferFundsListener(FundTransfers transfers, @Value("${gongjian.zone}") String zone, Clock clock) {
+    TransferFundsListener(FundTransfers transfers, FundsSettings settings, @Value("${gongjian.zone}") String zone,
+                          Clock clock) {
         this.transfers = transfers;
+        this.settings = settings;
         this.zone = ZoneId.of(zone);
         this.clock = clock;
     }
@@ -44,7 +47,7 @@ class TransferFundsListener extends SubmittedFormListener {
         form.text(VOUCHER_NUMBER, "拨付凭证号", true, 64);
         BigDecimal requested = transfers.request(key).orElseThrow(() -> new IllegalStateException(
                 "no fund request is recorded under " + key)).amount();
-        BigDecimal transferred = form.number(TRANSFERRED_AMOUNT, "实际拨付金额", BigDecimal.ZERO);
+        BigDecimal transferred = form.money(TRANSFERRED_AMOUNT, "实际拨付金额", false, settings.maxAmount());
         if (transferred.compareTo(requested) != 0) {
             throw FormFields.invalid(TRANSFERRED_AMOUNT, "实际拨付金额 " + transferred.toPlainString() + " 元与应拨付金额 "
                     + requested.toPlainString() + " 元不符 (must equal the amount requested)");
@@ -54,6 +57,7 @@ class TransferFundsListener extends SubmittedFormListener {
         if (day.isAfter(today)) {
             throw FormFields.invalid(TRANSFER_DATE, "拨付日期 " + day + " 还没有到 (must not be in the future)");
         }
+        execution.setVariable(TRANSFERRED_AMOUNT, transferred.toPlainString());
         execution.setVariable(TRANSFER_DATE, day.toString());
         Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         execution.setVariable(TRANSFERRED_BY, who == null ? "system" : who.getUserId());

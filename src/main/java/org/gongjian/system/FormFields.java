@@ -91,6 +91,38 @@ public final class FormFields {
         return number;
     }
 
+    /**
+     * An amount of money in yuan: the decimal a person typed, at most two places, more than zero
+     * (or zero where allowed), at most {@code max}; returned with two places.
+     */
+    public BigDecimal money(String field, String label, boolean zeroAllowed, BigDecimal max) {
+        return money(field, label, scope.getVariable(field), zeroAllowed, max);
+    }
+
+    /** {@link #money(String, String, boolean, BigDecimal)} of a value read elsewhere. */
+    public static BigDecimal money(String field, String label, Object value, boolean zeroAllowed, BigDecimal max) {
+        if (value == null || value.toString().isBlank()) {
+            throw invalid(field, label + "不能为空 (required)");
+        }
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw invalid(field, label + "不是金额 '" + value + "' (not an amount of yuan)");
+        }
+        if (amount.signum() < 0 || (!zeroAllowed && amount.signum() == 0)) {
+            throw invalid(field, label + (zeroAllowed ? "不能是负数 (must not be negative)" : "必须大于 0 (must be more than zero)"));
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw invalid(field, label + "最多两位小数（分） (at most two decimals)");
+        }
+        if (amount.compareTo(max) > 0) {
+            throw invalid(field, label + "超过上限 " + max.toPlainString() + " 元 (over the maximum of "
+                    + max.toPlainString() + ")");
+        }
+        return amount.setScale(2);
+    }
+
     public int wholeNumber(String field, String label, int min) {
         BigDecimal number = number(field, label, BigDecimal.valueOf(min));
         if (number.stripTrailingZeros().scale() > 0) {

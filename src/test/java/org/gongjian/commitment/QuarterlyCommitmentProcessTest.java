@@ -114,6 +114,10 @@ class QuarterlyCommitmentProcessTest {
         assertRefused(Map.of("activitiesText", "2027-04-02，社区活动室，30，周末课堂"), "activitiesText[0].date");
         assertRefused(Map.of("activitiesText", "2027-01-16，社区活动室，0，周末课堂"), "activitiesText[0].places");
         assertRefused(Map.of("activitiesText", "2027-01-16，社区活动室，30，周末课堂", "fundInstalment", -5), "fundInstalment");
+        assertRefused(Map.of("activitiesText", "2027-01-16，社区活动室，30，周末课堂", "fundInstalment", 7500.005),
+                "fundInstalment");
+        assertRefused(Map.of("activitiesText", "2027-01-16，社区活动室，30，周末课堂", "fundInstalment", 2_000_000),
+                "fundInstalment");
         assertRefused(Map.of("activitiesText", "2027-01-16，社区活动室，30，周末课堂，5，2，" + "类".repeat(21)),
                 "activitiesText[0].kind");
         assertRefused(Map.of("activitiesText", "2027-01-16，社区活动室，30，周末课堂\n".repeat(21)), "activitiesText");
@@ -159,7 +163,8 @@ class QuarterlyCommitmentProcessTest {
         assertThat(world.instances("activity", key + "/3")).isZero();
         var funds = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("fund-transfer")
                 .processInstanceBusinessKey(key + "/funds").singleResult();
-        assertThat(engine.getRuntimeService().getVariable(funds.getId(), "amount")).isEqualTo(7500.0);
+        assertThat(engine.getRuntimeService().getVariable(funds.getId(), "amount")).as("a decimal's string, never a Double")
+                .isEqualTo("7500.00");
         assertThat(engine.getRuntimeService().getVariable(funds.getId(), "unitName")).isEqualTo("新华第一实验小学");
 
         assertThat(world.job(cycle, CommitmentProcess.QUARTER_ENDED).getDuedate()).as("midnight after the quarter's last day")

@@ -63,7 +63,7 @@ class FundTransferProcessTest {
                     .contains("\"id\": \"fund-transfer\"", "voucherNumber", "transferredAmount", "transferDate");
         }
 
-        complete(task, "PZ-2027-0117", 7500.0, TODAY.toString());
+        complete(task, "PZ-2027-0117", "7500.00", TODAY.toString());
 
         FundTransfers.Transfer recorded = transfers.find(key).orElseThrow();
         assertThat(recorded.voucherNumber()).isEqualTo("PZ-2027-0117");
@@ -71,6 +71,9 @@ class FundTransferProcessTest {
         assertThat(recorded.transferredAmount()).isEqualByComparingTo("7500");
         assertThat(recorded.transferDate()).isEqualTo(TODAY);
         assertThat(recorded.recordedBy()).isEqualTo(FINANCE);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(transfer.getId())
+                .variableName(FundTransferProcess.TRANSFERRED_AMOUNT).singleResult().getValue())
+                .as("money is kept as the decimal's string, never a Double").isEqualTo("7500.00");
         assertThat(recorded.payerId()).isEqualTo("school");
         assertThat(recorded.communityId()).isEqualTo("heping");
         assertThat(recorded.agreementNumber()).startsWith("GJ-F");
@@ -93,6 +96,32 @@ class FundTransferProcessTest {
     }
 
     @Test
+    void anAmountThatIsNotMoneyIsRefusedNamingTheFieldAndChangesNothing() {
+        Task task = task(transfer);
+        for (String[] bad : new String[][] {
+                {"-7500", "must be more than zero"}, {"0", "must be more than zero"},
+                {"7500.001", "at most two decimals"}, {"7500,00", "not an amount"}, {"七千五", "not an amount"},
+                {"1000000.01", "over the maximum of 1000000.00"}}) {
+            assertThatThrownBy(() -> complete(task, "PZ-1", bad[0], TODAY.toString())).as(bad[0])
+                    .isInstanceOf(FormFieldValidationException.class)
+                    .hasMessageContaining("transferredAmount:").hasMessageContaining(bad[1]);
+        }
+        assertThat(task(transfer)).as("still open").isNotNull();
+        assertThat(transfers.find(key)).isEmpty();
+    }
+
+    @Test
+    void aRequestForAnAmountThatIsNotMoneyIsNeverRecorded() {
+        String other = "GJ-F" + System.nanoTime() + "/2027-Q1" + FundTransferProcess.FUNDS_SUFFIX;
+        for (String bad : new String[] {"12.345", "-1", "0", "abc", "1000000.01"}) {
+            assertThatThrownBy(() -> request(engine, other, bad)).as(bad)
+                    .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("amount:");
+        }
+        assertThat(transfers.request(other)).isEmpty();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(other).count()).isZero();
+    }
+
+    @Test
     void onlyFinanceMayConfirm() {
         Task task = task(transfer);
         as("yangxue");
@@ -111,11 +140,11 @@ class FundTransferProcessTest {
     }
 
     private ProcessInstance start(String businessKey) {
-        return request(engine, businessKey, 7500.0);
+        return request(engine, businessKey, "7500.00");
     }
 
     /** A quarterly instalment of the school to 和平社区, requested the way the quarterly commitment requests it. */
-    static ProcessInstance request(ProcessEngine engine, String businessKey, double amount) {
+    static ProcessInstance request(ProcessEngine engine, String businessKey, String amount) {
         Map<String, Object> v = new HashMap<>();
         v.put(FundTransferProcess.AGREEMENT_NUMBER, businessKey.substring(0, businessKey.indexOf('/')));
         v.put(FundTransferProcess.QUARTER, "2027-Q1");

@@ -29,7 +29,7 @@ class OnlyFormFieldsReachTheTransferTest {
     @Test
     void theConfirmationCannotChangeTheAmountAskedFor() throws Exception {
         String key = "GJ-FV" + System.nanoTime() + "/2027-Q1" + FundTransferProcess.FUNDS_SUFFIX;
-        ProcessInstance pi = FundTransferProcessTest.request(engine, key, 7500.0);
+        ProcessInstance pi = FundTransferProcessTest.request(engine, key, "7500.00");
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
         refusedThenValidAccepted(engine, rest, task, FINANCE, confirmation(7500), FundTransferProcess.AMOUNT, 1);
         assertThat(transfers.find(key).orElseThrow().requestedAmount()).isEqualByComparingTo("7500");
@@ -38,7 +38,7 @@ class OnlyFormFieldsReachTheTransferTest {
     @Test
     void theAmountToMatchIsTheRecordedRequestNotTheVariable() throws Exception {
         String key = "GJ-FR" + System.nanoTime() + "/2027-Q1" + FundTransferProcess.FUNDS_SUFFIX;
-        ProcessInstance pi = FundTransferProcessTest.request(engine, key, 7500.0);
+        ProcessInstance pi = FundTransferProcessTest.request(engine, key, "7500.00");
         // whatever happens to the variable afterwards (an operator in Cockpit, a bug), the record decides
         engine.getRuntimeService().setVariable(pi.getId(), FundTransferProcess.AMOUNT, 1.0);
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
@@ -55,6 +55,6 @@ class OnlyFormFieldsReachTheTransferTest {
 
     private Map<String, Object> confirmation(int amount) {
         return Map.of(FundTransferProcess.VOUCHER_NUMBER, "PZ-" + System.nanoTime(), FundTransferProcess.TRANSFERRED_AMOUNT,
-                amount, FundTransferProcess.TRANSFER_DATE, LocalDate.now(clock).toString());
+                String.valueOf(amount), FundTransferProcess.TRANSFER_DATE, LocalDate.now(clock).toString());
     }
 }
