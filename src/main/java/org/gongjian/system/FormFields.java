@@ -75,16 +75,7 @@ public final class FormFields {
     }
 
     public BigDecimal number(String field, String label, BigDecimal min) {
-        Object value = scope.getVariable(field);
-        if (value == null || value.toString().isBlank()) {
-            throw invalid(field, label + "不能为空 (required)");
-        }
-        BigDecimal number;
-        try {
-            number = new BigDecimal(value.toString().trim());
-        } catch (NumberFormatException e) {
-            throw invalid(field, label + "不是数字 '" + value + "' (not a number)");
-        }
+        BigDecimal number = decimal(field, label, scope.getVariable(field), "不是数字", "not a number");
         if (min != null && number.compareTo(min) < 0) {
             throw invalid(field, label + "不能小于 " + min.toPlainString() + " (must be at least " + min.toPlainString() + ")");
         }
@@ -101,15 +92,7 @@ public final class FormFields {
 
     /** {@link #money(String, String, boolean, BigDecimal)} of a value read elsewhere. */
     public static BigDecimal money(String field, String label, Object value, boolean zeroAllowed, BigDecimal max) {
-        if (value == null || value.toString().isBlank()) {
-            throw invalid(field, label + "不能为空 (required)");
-        }
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(value.toString().trim());
-        } catch (NumberFormatException e) {
-            throw invalid(field, label + "不是金额 '" + value + "' (not an amount of yuan)");
-        }
+        BigDecimal amount = decimal(field, label, value, "不是金额", "not an amount of yuan");
         if (amount.signum() < 0 || (!zeroAllowed && amount.signum() == 0)) {
             throw invalid(field, label + (zeroAllowed ? "不能是负数 (must not be negative)" : "必须大于 0 (must be more than zero)"));
         }
@@ -121,6 +104,17 @@ public final class FormFields {
                     + max.toPlainString() + ")");
         }
         return amount.setScale(2);
+    }
+
+    private static BigDecimal decimal(String field, String label, Object value, String notA, String notAEnglish) {
+        if (value == null || value.toString().isBlank()) {
+            throw invalid(field, label + "不能为空 (required)");
+        }
+        try {
+            return new BigDecimal(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw invalid(field, label + notA + " '" + value + "' (" + notAEnglish + ")");
+        }
     }
 
     public int wholeNumber(String field, String label, int min) {
