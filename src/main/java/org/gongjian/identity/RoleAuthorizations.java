@@ -30,13 +30,14 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 class RoleAuthorizations {
 
     /**
-     * Which role may start which process, from Tasklist or through the REST API. A department will
-     * start a fund-transfer for its payments once that process has a start form; until then only
-     * the quarterly commitment starts it.
+     * Which role may start which process, from Tasklist or through the REST API: the street committee
+     * grants service funds (a fund-transfer's start form), a department asks communities for work
+     * through the access gate, whose approval starts the department's payments.
      */
     static final Map<Role, List<String>> STARTERS = Map.of(
             Role.COMMUNITY_STAFF, List.of("agreement", "joint-meeting"),
-            Role.STREET_COMMITTEE, List.of("performance-review"));
+            Role.STREET_COMMITTEE, List.of("performance-review", "fund-transfer"),
+            Role.DEPARTMENT, List.of("community-access"));
 
     private final AuthorizationService authorizations;
 
