@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 import static org.gongjian.funds.FundTransferProcess.*;
 
 /**
- * Records the confirmed transfer in the same transaction as finance's confirmation: both stand
- * or neither. A request is recorded once, whatever runs this step again.
+ * Records the executed transfer in the same transaction as finance's confirmation: both stand or
+ * neither. A request is paid once: a second confirmation finds the first and records nothing, and two
+ * racing each other meet at the table's unique key, where the later one fails and rolls back (its
+ * person is told of a conflict, not of an error).
  */
 @Component("recordTransferDelegate")
 class RecordTransferDelegate implements JavaDelegate {
@@ -27,24 +29,14 @@ class RecordTransferDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        // the parties and the amount asked for as the request recorded them; what finance entered as its form checked it
-        FundTransfers.Request request = transfers.request(key(execution)).orElseThrow(() -> new IllegalStateException(
-                "no fund request is recorded under " + key(execution)));
+        // the parties and the amount as the request recorded them; what finance entered as its form checked it
+        FundTransfers.Request request = FundSteps.request(transfers, execution);
         transfers.record(new FundTransfers.Transfer(request.businessKey(), execution.getProcessInstanceId(),
                 request.agreementNumber(), request.quarter(), request.communityId(), request.communityName(),
-                request.payerId(), request.payerName(), request.amount(), amount(execution, TRANSFERRED_AMOUNT),
+                request.payerId(), request.payerName(), request.amount(),
+                new BigDecimal(execution.getVariable(TRANSFERRED_AMOUNT).toString().trim()),
                 execution.getVariable(VOUCHER_NUMBER).toString().trim(),
                 LocalDate.parse(execution.getVariable(TRANSFER_DATE).toString()),
                 (String) execution.getVariable(TRANSFERRED_BY), clock.instant()));
-    }
-
-    /** The request's business key, or for a request started without one its instance. */
-    static String key(DelegateExecution execution) {
-        return execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
-                : "process:" + execution.getProcessInstanceId();
-    }
-
-    private static BigDecimal amount(DelegateExecution execution, String variable) {
-        return new BigDecimal(execution.getVariable(variable).toString().trim());
     }
 }

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.gongjian.system.EngineCommands.Kind;
 import org.gongjian.system.EngineCommands.Submission;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * The engine-level rule that a submission carries only its form's fields, and that a lost race
@@ -128,7 +129,8 @@ final class SubmissionGuard extends CommandInterceptor {
             }
             return done == null ? EngineErrors.noSuchTask(e) : e;
         }
-        if (e instanceof OptimisticLockingException
+        // two submissions racing to insert the same record (one payment per request) meet at its unique key
+        if (e instanceof OptimisticLockingException || e instanceof DuplicateKeyException
                 || (e instanceof ProcessEngineException engineError && concurrency(engineError.getCode()))) {
             return EngineErrors.changedAtTheSameMoment(e);
         }

@@ -1,0 +1,28 @@
+package org.gongjian.funds;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/** What every step of a fund transfer needs to know: which request it is, and who is acting. */
+final class FundSteps {
+
+    private FundSteps() {
+    }
+
+    /** The request's business key, or for a request started without one its instance. */
+    static String key(DelegateExecution execution) {
+        return execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
+                : "process:" + execution.getProcessInstanceId();
+    }
+
+    /** The signed-in person completing the step, or {@code system}. */
+    static String who(DelegateExecution execution) {
+        Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return who == null ? "system" : who.getUserId();
+    }
+
+    static FundTransfers.Request request(FundTransfers transfers, DelegateExecution execution) {
+        return transfers.request(key(execution)).orElseThrow(() -> new IllegalStateException(
+                "no fund request is recorded under " + key(execution)));
+    }
+}
