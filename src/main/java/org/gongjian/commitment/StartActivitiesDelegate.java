@@ -80,7 +80,10 @@ class StartActivitiesDelegate implements JavaDelegate {
 
     private static Map<String, Object> transfer(DelegateExecution execution, BigDecimal amount) {
         Map<String, Object> v = parties(execution);
+        v.put(FundTransferProcess.KIND, "INSTALMENT");
         v.put(FundTransferProcess.AMOUNT, amount.setScale(2).toPlainString());
+        // the quarter's money reaches the community within the quarter it was committed for
+        v.put(FundTransferProcess.DUE_DATE, execution.getVariable(QUARTER_END));
         v.put(FundTransferProcess.PURPOSE, execution.getVariable(UNIT_NAME) + " " + execution.getVariable(QUARTER)
                 + " 季度共建经费 · quarterly joint-building funds");
         return v;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who is told at each rung of the ladder: the task's owner (its assignee, or else the members
  * of its candidate groups), the unit's leader, the community's secretary, the street committee,
- * or the unit's supervising body. Addresses come from the Camunda users' emails.
+ * the unit's supervising body, or the body above a fund transfer's payer. Addresses come from the Camunda users' emails.
  */
 @Component
 public class EscalationRecipients {
@@ -28,6 +28,8 @@ public class EscalationRecipients {
     public static final String COMMUNITY_SECRETARY = "community-secretary";
     public static final String STREET_COMMITTEE = "street-committee";
     public static final String SUPERVISOR = "supervisor";
+    /** The body above the payer: a unit's supervising body; for a department or a grant, the street committee. */
+    public static final String PAYER_SUPERVISOR = "payer-supervisor";
 
     private final IdentityService identity;
     private final TaskService tasks;
@@ -45,8 +47,9 @@ public class EscalationRecipients {
             case COMMUNITY_SECRETARY -> members(Groups.communitySecretary(required(process, "communityId")));
             case STREET_COMMITTEE -> members(Groups.STREET_COMMITTEE);
             case SUPERVISOR -> members(Groups.supervisor(required(process, "supervisorId")));
+            case PAYER_SUPERVISOR -> members(required(process, "payerSupervisorGroup"));
             default -> throw new IllegalStateException("bpmn/service-levels.dmn names unknown role '" + role
-                    + "' to notify; use owner, unit-leader, community-secretary, street-committee or supervisor");
+                    + "' to notify; use owner, unit-leader, community-secretary, street-committee, supervisor or payer-supervisor");
         };
     }
 

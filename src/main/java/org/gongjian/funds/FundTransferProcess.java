@@ -12,6 +12,7 @@ public final class FundTransferProcess {
 
     public static final String KEY = "fund-transfer";
 
+    public static final String REQUEST_GRANT = "requestGrant";
     public static final String APPROVE_TRANSFER = "approveTransfer";
     public static final String TRANSFER_FUNDS = "transferFunds";
     public static final String RECORD_TRANSFER = "recordTransfer";
@@ -47,6 +48,9 @@ public final class FundTransferProcess {
     public static final String PURPOSE = "purpose";
     /** yyyy-MM-dd: the day the money must have reached the community. */
     public static final String DUE_DATE = "dueDate";
+
+    /** The communities a grant may go to, for the grant's select: set by the process from the directory. */
+    public static final String COMMUNITY_OPTIONS = "communityOptions";
 
     // set by the process from the recorded request, for the forms, the candidate groups and the ladder
     /** Who pays, as the forms show it. */

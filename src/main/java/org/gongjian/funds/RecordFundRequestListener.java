@@ -2,6 +2,8 @@ package org.gongjian.funds;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -45,7 +47,16 @@ class RecordFundRequestListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         Object kind = execution.getVariable(KIND);
         if (kind == null) {
-            return; // a person's start: the street committee fills in its grant in the next task
+            // a person's start: the street committee's grant, whose community and amount the next task asks for
+            String purpose = FormFields.of(execution).text(PURPOSE, "事由", true, 500);
+            List<Map<String, String>> communities = directory.communities().stream()
+                    .map(c -> Map.of("label", c.name(), "value", c.id())).toList();
+            if (communities.isEmpty()) {
+                throw FormFields.invalid(PURPOSE, "名录中还没有社区，无法拨付 (the directory has no community to grant to)");
+            }
+            execution.setVariable(PURPOSE, purpose);
+            execution.setVariable(COMMUNITY_OPTIONS, FormFields.spin(communities));
+            return;
         }
         FundKind fundKind = switch (kind.toString()) {
             case "INSTALMENT" -> FundKind.INSTALMENT;
