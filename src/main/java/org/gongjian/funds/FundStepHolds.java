@@ -87,8 +87,9 @@ public class FundStepHolds {
                 task.getId());
     }
 
+    // the instance's own end: the root execution, past its last activity
     @EventListener(condition = "#execution.eventName == 'end' && #execution.id == #execution.processInstanceId"
-            + " && #execution.processDefinitionId.startsWith('fund-transfer:')")
+            + " && #execution.currentActivityId == null && #execution.processDefinitionId.startsWith('fund-transfer:')")
     public void instanceEnded(DelegateExecution execution) {
         // a request that ended in its own way is in a final state already, which this leaves alone
         transfers.moveTo(FundSteps.key(execution), FundTransfers.State.ENDED, clock.instant());

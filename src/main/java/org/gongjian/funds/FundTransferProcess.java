@@ -5,7 +5,8 @@ package org.gongjian.funds;
  * three kinds of money ({@link #KIND}, see {@link FundKind}): a unit's committed instalment (started
  * by the quarterly commitment, business key {@code <agreementNumber>/<quarter>/funds}), a functional
  * department's payment for work a community accepted through the access gate (business key
- * {@link #accessPaymentKey}), and a service-fund grant the street committee starts from Tasklist.
+ * {@link #accessPaymentKey}), and a service-fund grant the street committee starts from Tasklist
+ * (business key {@link #grantKey}).
  * Money travels as the string of its decimal, never a Double.
  */
 public final class FundTransferProcess {
@@ -25,6 +26,11 @@ public final class FundTransferProcess {
     /** The business key of a department's payment to one community for an access request. */
     public static String accessPaymentKey(long accessRequestId, String communityId) {
         return "access/" + accessRequestId + "/" + communityId + FUNDS_SUFFIX;
+    }
+
+    /** The business key of a street committee's grant, given at its start. */
+    public static String grantKey(String processInstanceId) {
+        return "grant/" + processInstanceId + FUNDS_SUFFIX;
     }
 
     // started with (by another process; a person's start carries only the start form's fields)
@@ -53,6 +59,8 @@ public final class FundTransferProcess {
     public static final String COMMUNITY_OPTIONS = "communityOptions";
 
     // set by the process from the recorded request, for the forms, the candidate groups and the ladder
+    /** The kind, as the forms show it. */
+    public static final String KIND_LABEL = "kindLabel";
     /** Who pays, as the forms show it. */
     public static final String PAYER_NAME = "payerName";
     /** The group that approves for the payer. */

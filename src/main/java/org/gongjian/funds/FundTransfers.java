@@ -170,10 +170,11 @@ public class FundTransfers {
 
     private static Request request(ResultSet rs, int row) throws SQLException {
         long access = rs.getLong("access_request_id");
+        Long accessRequestId = rs.wasNull() ? null : access;
         Date due = rs.getDate("due_date");
         return new Request(rs.getString("business_key"), rs.getString("process_instance_id"),
                 FundKind.valueOf(rs.getString("kind")), rs.getString("agreement_number"), rs.getString("quarter"),
-                rs.wasNull() ? null : access, rs.getString("community_id"), rs.getString("community_name"),
+                accessRequestId, rs.getString("community_id"), rs.getString("community_name"),
                 FundKind.PayerKind.valueOf(rs.getString("payer_kind")), rs.getString("payer_id"),
                 rs.getString("payer_name"), rs.getString("payer_supervisor_id"), rs.getBigDecimal("amount"),
                 rs.getString("purpose"), due == null ? null : due.toLocalDate(),

@@ -54,6 +54,9 @@ class RecordFundRequestListener implements ExecutionListener {
             if (communities.isEmpty()) {
                 throw FormFields.invalid(PURPOSE, "名录中还没有社区，无法拨付 (the directory has no community to grant to)");
             }
+            if (execution.getProcessBusinessKey() == null) {
+                execution.setProcessBusinessKey(grantKey(execution.getProcessInstanceId()));
+            }
             execution.setVariable(PURPOSE, purpose);
             execution.setVariable(COMMUNITY_OPTIONS, FormFields.spin(communities));
             return;
@@ -84,6 +87,7 @@ class RecordFundRequestListener implements ExecutionListener {
         // what the forms show and the ladder reads, from the record just made
         FundTransfers.Request recorded = transfers.request(FundSteps.key(execution)).orElseThrow();
         execution.setVariable(KIND, recorded.kind().name());
+        execution.setVariable(KIND_LABEL, recorded.kind().label());
         execution.setVariable(COMMUNITY_ID, recorded.communityId());
         execution.setVariable(COMMUNITY_NAME, recorded.communityName());
         execution.setVariable(AMOUNT, recorded.amount().toPlainString());
