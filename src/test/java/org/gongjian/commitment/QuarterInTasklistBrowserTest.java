@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongjian.commitment.CommitmentWorld.*;
 
-/** A quarter's forms used in a real Tasklist: projects, commitments returned once and approved, the instalment transferred. */
+/** A quarter's forms used in a real Tasklist: projects, commitments returned once and approved, the instalment approved by the unit's leader and transferred. */
 @GongjianTest
 @ExtendWith(TestClock.class)
 class QuarterInTasklistBrowserTest {
@@ -80,6 +80,9 @@ class QuarterInTasklistBrowserTest {
 
         ProcessInstance funds = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(key + "/funds").singleResult();
+        tasklist.openTask("zhangjianguo", funds, "approveTransfer", "3000");
+        tasklist.choose("同意按申请金额拨付");
+        tasklist.complete(funds, "transferFunds");
         tasklist.openTask(FINANCE, funds, "transferFunds", "3000");
         tasklist.fill(new String[][] {{"拨付凭证号", "PZ-2027-0316"}, {"实际拨付金额（元）", "3000"}});
         WebElement date = browser.findElements(By.cssSelector(".fjs-form-field-datetime input")).stream()
