@@ -81,7 +81,7 @@ class RecordFundRequestListener implements ExecutionListener {
         Payer payer = payer(execution, kind, community);
         Object access = execution.getVariable(ACCESS_REQUEST_ID);
         transfers.request(FundTransfers.Request.asked(FundSteps.key(execution), execution.getProcessInstanceId(), kind,
-                text(execution, AGREEMENT_NUMBER), text(execution, QUARTER),
+                text(execution, AGREEMENT_NUMBER), quarter(execution),
                 access == null ? null : Long.valueOf(access.toString()), community.id(), community.name(), payer.id(),
                 payer.name(), payer.supervisorId(), amount, purpose, dueDate, clock.instant()));
         // what the forms show and the ladder reads, from the record just made
@@ -127,6 +127,16 @@ class RecordFundRequestListener implements ExecutionListener {
 
     private Optional<Group> group(String id) {
         return Optional.ofNullable(identity.createGroupQuery().groupId(id).singleResult());
+    }
+
+    /** The quarter the money is committed for, or else the quarter it is asked in: the ledger sums by it. */
+    private String quarter(DelegateExecution execution) {
+        String committed = text(execution, QUARTER);
+        if (committed != null) {
+            return committed;
+        }
+        LocalDate today = LocalDate.now(clock);
+        return today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
     }
 
     private static String text(DelegateExecution execution, String name) {

@@ -15,11 +15,13 @@ import org.springframework.security.core.GrantedAuthority;
  * @param everything  street committee or administrator
  * @param communities ids of the communities whose secretary or staff the person is
  * @param units       ids of the units whose leader or liaison the person is
+ * @param departments ids of the functional departments the person works in
  */
-public record Parties(boolean everything, Set<String> communities, Set<String> units) {
+public record Parties(boolean everything, Set<String> communities, Set<String> units, Set<String> departments) {
 
     private static final Pattern COMMUNITY_GROUP = Pattern.compile("GROUP_community-(.+)-(?:secretary|staff)");
     private static final Pattern UNIT_GROUP = Pattern.compile("GROUP_unit-(.+)-(?:leader|liaison)");
+    private static final Pattern DEPARTMENT_GROUP = Pattern.compile("GROUP_department-(.+)");
 
     /** Whether the person may read what belongs to this community and unit. */
     public boolean covers(String communityId, String unitId) {
@@ -29,6 +31,7 @@ public record Parties(boolean everything, Set<String> communities, Set<String> u
     public static Parties of(Authentication who) {
         Set<String> communities = new TreeSet<>();
         Set<String> units = new TreeSet<>();
+        Set<String> departments = new TreeSet<>();
         boolean everything = false;
         if (who != null) {
             for (GrantedAuthority authority : who.getAuthorities()) {
@@ -36,13 +39,16 @@ public record Parties(boolean everything, Set<String> communities, Set<String> u
                 everything |= name.equals("ROLE_ADMIN") || name.equals("GROUP_" + Groups.STREET_COMMITTEE);
                 Matcher community = COMMUNITY_GROUP.matcher(name);
                 Matcher unit = UNIT_GROUP.matcher(name);
+                Matcher department = DEPARTMENT_GROUP.matcher(name);
                 if (community.matches()) {
                     communities.add(community.group(1));
                 } else if (unit.matches()) {
                     units.add(unit.group(1));
+                } else if (department.matches()) {
+                    departments.add(department.group(1));
                 }
             }
         }
-        return new Parties(everything, communities, units);
+        return new Parties(everything, communities, units, departments);
     }
 }
