@@ -30,7 +30,7 @@ class AcceptWorkListener extends SubmittedFormListener {
         long id = ((Number) execution.getVariable(ACCESS_REQUEST_ID)).longValue();
         String community = (String) execution.getVariable(COMMUNITY_ID);
         if (!requests.answer(id, community, accepted, reason.isEmpty() ? null : reason,
-                ApproveAccessListener.who(execution), clock.instant())) {
+                submitter(execution), clock.instant())) {
             throw FormFields.invalid(WORK_ANSWER, "这个社区已经答复过 (the community has already answered)");
         }
     }

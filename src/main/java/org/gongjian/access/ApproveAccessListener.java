@@ -3,7 +3,6 @@ package org.gongjian.access;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.gongjian.system.EngineClock;
 import org.gongjian.system.FormFields;
 import org.gongjian.system.SubmittedFormListener;
@@ -32,12 +31,7 @@ class ApproveAccessListener extends SubmittedFormListener {
         if (!"REQUESTED".equals(requests.find(id).orElseThrow().state())) {
             throw FormFields.invalid(ACCESS_DECISION, "这项准入申请已经审批过 (already decided)");
         }
-        requests.decide(id, approved, reason.isEmpty() ? null : reason, who(execution), clock.instant());
+        requests.decide(id, approved, reason.isEmpty() ? null : reason, submitter(execution), clock.instant());
         execution.setVariable(ACCESS_GRANTED, approved);
-    }
-
-    static String who(DelegateExecution execution) {
-        Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return who == null ? "system" : who.getUserId();
     }
 }

@@ -29,8 +29,7 @@ class ReviewAgreementListener extends SubmittedFormListener {
         FormFields form = FormFields.of(execution);
         String decision = form.choice(REVIEW_DECISION, "审核意见", List.of("accept", "return"));
         String comments = form.text(REVIEW_COMMENTS, "意见", "return".equals(decision), 2000);
-        String by = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? "system"
-                : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+        String by = submitter(execution);
         agreements.recordRound(execution.getProcessInstanceId(), resources.json(execution), decision, comments, by,
                 clock.instant());
     }

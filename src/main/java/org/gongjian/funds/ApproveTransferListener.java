@@ -37,7 +37,7 @@ class ApproveTransferListener extends SubmittedFormListener {
         if (request.state() != FundTransfers.State.REQUESTED) {
             throw FormFields.invalid(APPROVAL, "这笔拨付申请已经审批过 (already decided: " + request.state() + ")");
         }
-        transfers.decide(request.businessKey(), approved, reason, FundSteps.who(execution), clock.instant());
+        transfers.decide(request.businessKey(), approved, reason, submitter(execution), clock.instant());
         execution.setVariable(APPROVED, approved);
         execution.setVariable(REFUSAL_REASON, approved ? null : reason);
     }

@@ -47,7 +47,7 @@ class ConfirmReceiptListener extends SubmittedFormListener {
             throw FormFields.invalid(RECEIVED_AMOUNT, "这笔经费的到账已经确认过 (the receipt is already recorded)");
         }
         boolean matches = received.compareTo(paid.transferredAmount()) == 0;
-        transfers.receive(new FundTransfers.Receipt(key, received, on, matches, FundSteps.who(execution),
+        transfers.receive(new FundTransfers.Receipt(key, received, on, matches, submitter(execution),
                 clock.instant()));
         execution.setVariable(RECEIVED_AMOUNT, received.toPlainString());
         execution.setVariable(RECEIVED_ON, on.toString());

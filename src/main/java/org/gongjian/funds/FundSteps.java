@@ -1,9 +1,8 @@
 package org.gongjian.funds;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
-/** What every step of a fund transfer needs to know: which request it is, and who is acting. */
+/** What every step of a fund transfer needs to know: which request it is, and what it is recorded under. */
 final class FundSteps {
 
     private FundSteps() {
@@ -13,12 +12,6 @@ final class FundSteps {
     static String key(DelegateExecution execution) {
         return execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
                 : "process:" + execution.getProcessInstanceId();
-    }
-
-    /** The signed-in person completing the step, or {@code system}. */
-    static String who(DelegateExecution execution) {
-        Authentication who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return who == null ? "system" : who.getUserId();
     }
 
     static FundTransfers.Request request(FundTransfers transfers, DelegateExecution execution) {

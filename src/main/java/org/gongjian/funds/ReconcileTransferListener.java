@@ -38,7 +38,7 @@ class ReconcileTransferListener extends SubmittedFormListener {
         }
         String cause = transfers.receipt(key).isPresent() ? OpenReconciliationListener.MISMATCH
                 : OpenReconciliationListener.NO_RECEIPT;
-        transfers.settle(new FundTransfers.Reconciliation(key, cause, settled, note, FundSteps.who(execution),
+        transfers.settle(new FundTransfers.Reconciliation(key, cause, settled, note, submitter(execution),
                 clock.instant()));
         execution.setVariable(SETTLED_AMOUNT, settled.toPlainString());
     }

@@ -62,6 +62,6 @@ class TransferFundsListener extends SubmittedFormListener {
         }
         execution.setVariable(TRANSFERRED_AMOUNT, transferred.toPlainString());
         execution.setVariable(TRANSFER_DATE, day.toString());
-        execution.setVariable(TRANSFERRED_BY, FundSteps.who(execution));
+        execution.setVariable(TRANSFERRED_BY, submitter(execution));
     }
 }

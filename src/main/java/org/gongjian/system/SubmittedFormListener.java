@@ -17,6 +17,12 @@ public abstract class SubmittedFormListener implements ExecutionListener {
         }
     }
 
+    /** The signed-in person who submitted the form, or {@code system} for a step the engine completed. */
+    protected static String submitter(DelegateExecution execution) {
+        var who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return who == null ? "system" : who.getUserId();
+    }
+
     /** Checks the submission with {@link FormFields} and records it; a refusal rolls it all back. */
     protected abstract void submitted(DelegateExecution execution);
 }
