@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.gongjian.identity.Directory;
 import org.gongjian.identity.Parties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -33,13 +34,15 @@ class AccessController {
 
     private final AccessRequests requests;
     private final IdentityService identity;
+    private final Directory directory;
     private final ZoneId zone;
     private final Clock clock;
 
-    AccessController(AccessRequests requests, IdentityService identity, @Value("${gongjian.zone}") String zone,
-                     Clock clock) {
+    AccessController(AccessRequests requests, IdentityService identity, Directory directory,
+                     @Value("${gongjian.zone}") String zone, Clock clock) {
         this.requests = requests;
         this.identity = identity;
+        this.directory = directory;
         this.zone = ZoneId.of(zone);
         this.clock = clock;
     }
@@ -84,6 +87,9 @@ class AccessController {
         model.addAttribute("communities", communities);
         model.addAttribute("refusals", requests.refusals(parties, LIMIT));
         model.addAttribute("departments", departments());
+        Map<String, String> names = new LinkedHashMap<>();
+        directory.communities().forEach(c -> names.put(c.id(), c.name()));
+        model.addAttribute("communityNames", names);
         model.addAttribute("myCommunities", parties.communities());
         model.addAttribute("zone", zone);
         return "access/list";

@@ -30,7 +30,7 @@ class UngatedWorkRefusalTest {
                 .andExpect(status().is3xxRedirection());
         String street = mvc.perform(get("/access").with(person("lihua", "street-committee"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(street).contains(work, "区民政局", "未经准入，且没有工作经费");
+        assertThat(street).contains(work, "区民政局", "和平社区", "未经准入，且没有工作经费");
         String other = mvc.perform(get("/access").with(person("sunli", "community-yangguang-secretary")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(other).as("another community does not see it").doesNotContain(work);
