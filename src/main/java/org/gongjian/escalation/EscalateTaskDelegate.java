@@ -55,10 +55,7 @@ class EscalateTaskDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String taskKey = (String) execution.getVariableLocal("taskKey");
         String step = (String) execution.getVariableLocal("step");
-        Task task = tasks.createTaskQuery()
-                .processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(taskKey)
-                .singleResult();
+        Task task = taskOf(execution, taskKey);
         if (task == null || log.sent(task.getId(), step)) {
             return; // done before the step went out, or already sent
         }
@@ -110,6 +107,30 @@ class EscalateTaskDelegate implements JavaDelegate {
                 processKey(execution), execution.getProcessBusinessKey(), (String) execution.getVariable("unitId"),
                 step, level.whom(), recipientList, created, due, now, null));
         mail.send(new ArrayList<>(to.values()), subject, rendered.text(), rendered.html());
+    }
+
+    /**
+     * The task this rung belongs to. Inside a multi-instance sub-process (a task per community, per
+     * member) several tasks share the key; the rung's own is the one of the same instance, which both
+     * see as the same {@code loopCounter}.
+     */
+    private Task taskOf(DelegateExecution execution, String taskKey) {
+        List<Task> open = tasks.createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(taskKey)
+                .list();
+        Object instance = execution.getVariable("loopCounter");
+        if (instance == null) {
+            if (open.size() > 1) {
+                throw new IllegalStateException("task '" + taskKey + "' is open " + open.size() + " times in process "
+                        + execution.getProcessInstanceId() + " outside a multi-instance: the rung cannot tell which is its own");
+            }
+            return open.isEmpty() ? null : open.get(0);
+        }
+        return open.stream()
+                .filter(t -> instance.equals(tasks.getVariable(t.getId(), "loopCounter")))
+                .findFirst()
+                .orElse(null);
     }
 
     private LocalDate day(Instant instant) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -181,6 +183,28 @@ class AccessGateProcessTest {
         world.run(pi, "acceptWork_escalation1Due");
         world.run(pi, "escalate_acceptWork_escalation1");
         assertThat(to(onlyMail(smtp))).containsExactlyInAnyOrder("lihua@xinhua.example.cn", "zhoumin@xinhua.example.cn");
+    }
+
+    @Test
+    void eachCommunitysUnansweredOfferRemindsItsOwnSecretary() throws Exception {
+        ProcessInstance pi = request("benefit-check", "3000");
+        choose(pi, "heping", "yangguang");
+        Instant created = offered(pi, "community-heping-secretary").getCreateTime().toInstant();
+        TestClock.at(created.plus(Duration.ofDays(3)));
+        var timers = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .activityId("acceptWork_reminderDue").list();
+        assertThat(timers).hasSize(2);
+        Set<String> told = new HashSet<>();
+        for (var timer : timers) {
+            engine.getManagementService().executeJob(timer.getId());
+        }
+        for (var rung : engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .activityId("remind_acceptWork_reminder").list()) {
+            engine.getManagementService().executeJob(rung.getId());
+            told.addAll(to(onlyMail(smtp)));
+        }
+        assertThat(told).as("both offers open: each rung finds its own community's task")
+                .containsExactlyInAnyOrder("wangfang@heping.example.cn", "sunli@yangguang.example.cn");
     }
 
     private ProcessInstance request(String workType, String funding) {
