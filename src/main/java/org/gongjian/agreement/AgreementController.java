@@ -11,6 +11,7 @@ import org.gongjian.activity.Activities;
 import org.gongjian.escalation.EscalationLog;
 import org.gongjian.identity.Groups;
 import org.gongjian.identity.Parties;
+import org.gongjian.system.PdfFonts;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -118,8 +119,8 @@ class AgreementController {
         return "redirect:/agreements/" + number + "?terminated";
     }
 
-    @ExceptionHandler(AgreementPdf.FontMissingException.class)
-    ResponseEntity<String> noFont(AgreementPdf.FontMissingException e) {
+    @ExceptionHandler(PdfFonts.FontMissingException.class)
+    ResponseEntity<String> noFont(PdfFonts.FontMissingException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 

@@ -2,8 +2,6 @@ package org.gongjian.agreement;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
@@ -18,7 +16,7 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfWriter;
-import org.springframework.beans.factory.annotation.Value;
+import org.gongjian.system.PdfFonts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,32 +26,18 @@ import org.springframework.stereotype.Component;
 @Component
 class AgreementPdf {
 
-    /** Where Debian and most Linux systems keep a CJK font with TrueType outlines. */
-    static final List<String> KNOWN_FONTS = List.of(
-            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0",
-            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,0",
-            "/usr/share/fonts/truetype/arphic/uming.ttc,0");
-
     private final ObjectMapper json = new ObjectMapper();
-    private final String configuredFont;
+    private final PdfFonts fonts;
     private final DateTimeFormatter time;
 
-    AgreementPdf(@Value("${gongjian.pdf.font:}") String configuredFont, AgreementTerm term) {
-        this.configuredFont = configuredFont;
+    AgreementPdf(PdfFonts fonts, AgreementTerm term) {
+        this.fonts = fonts;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(term.zone());
-    }
-
-    /** No Chinese font was found; the message says how to provide one. */
-    static class FontMissingException extends IllegalStateException {
-        FontMissingException() {
-            super("No Chinese font for the printable agreement: install Debian's fonts-wqy-zenhei, "
-                    + "or set gongjian.pdf.font to a TrueType font file (for a .ttc add ',0')");
-        }
     }
 
     byte[] render(Agreements.Agreement a, List<Agreements.Round> rounds, List<Agreements.Signature> signatures,
                   Function<String, String> displayName) {
-        BaseFont base = font();
+        BaseFont base = fonts.chinese();
         Font title = new Font(base, 18, Font.BOLD);
         Font heading = new Font(base, 13, Font.BOLD);
         Font body = new Font(base, 11);
@@ -130,20 +114,5 @@ class AgreementPdf {
             case "TERMINATED" -> "已终止";
             default -> status;
         };
-    }
-
-    private BaseFont font() {
-        List<String> candidates = configuredFont.isBlank() ? KNOWN_FONTS : List.of(configuredFont);
-        for (String candidate : candidates) {
-            String file = candidate.contains(",") ? candidate.substring(0, candidate.lastIndexOf(',')) : candidate;
-            if (Files.isReadable(Path.of(file))) {
-                try {
-                    return BaseFont.createFont(candidate, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-                } catch (DocumentException | IOException e) {
-                    throw new IllegalStateException("cannot use font " + candidate + " for PDFs: " + e.getMessage(), e);
-                }
-            }
-        }
-        throw new FontMissingException();
     }
 }
