@@ -203,6 +203,12 @@ public class Agreements {
                 + " ORDER BY unit_name", String.class, communityId);
     }
 
+    /** The ids of the units with an agreement in force in the community: the joint meeting's members. */
+    public List<String> unitIdsInForce(String communityId) {
+        return jdbc.queryForList("SELECT DISTINCT unit_id FROM agreement WHERE community_id = ? AND status = 'ACTIVE'"
+                + " ORDER BY unit_id", String.class, communityId);
+    }
+
     public int recordRound(String processInstanceId, String resourcesJson, String decision, String comments, String by,
                            Instant at) {
         Integer last = jdbc.queryForObject("SELECT MAX(round_no) FROM agreement_round WHERE process_instance_id = ?",

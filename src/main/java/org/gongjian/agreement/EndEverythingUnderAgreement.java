@@ -22,6 +22,7 @@ import org.gongjian.commitment.QuarterCutShort;
 import org.gongjian.escalation.EscalationRecipients;
 import org.gongjian.escalation.MailTemplates;
 import org.gongjian.escalation.OutgoingMail;
+import org.gongjian.meeting.ResolutionsOfEndedAgreement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * released, those signed up told, points reversed, counted as a broken commitment); those who held
  * the open tasks are told by mail, each address once per agreement (recorded in agreement_end_mail); the
  * running quarter is reported through commitment/'s {@link QuarterCutShort}, once per agreement and quarter.
+ * The joint meeting's resolutions the unit owns in the community run under the community's meeting, not under the
+ * number: meeting/'s {@link ResolutionsOfEndedAgreement} names them and they end in the same way, their holders told
+ * in the same one mail, unless the unit still holds another agreement with the community (a renewal filed to succeed
+ * this one), under which it keeps answering for them.
  *
  * <p>Deletion rather than a message each BPMN handles: one mechanism for every process, present and
  * future, that needs nothing from their models and cannot be missed by one of them. Safe to run
@@ -48,6 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EndEverythingUnderAgreement {
 
     private final ActivityCancellation activities;
+    private final ResolutionsOfEndedAgreement resolutions;
     private final Agreements agreements;
     private final QuarterCutShort quarters;
     private final EscalationRecipients recipients;
@@ -57,11 +63,12 @@ class EndEverythingUnderAgreement {
     private final TransactionTemplate ownTransaction;
     private final String baseUrl;
 
-    EndEverythingUnderAgreement(ActivityCancellation activities, Agreements agreements, QuarterCutShort quarters,
-                                EscalationRecipients recipients,
+    EndEverythingUnderAgreement(ActivityCancellation activities, ResolutionsOfEndedAgreement resolutions,
+                                Agreements agreements, QuarterCutShort quarters, EscalationRecipients recipients,
                                 MailTemplates templates, OutgoingMail mail, Clock clock, PlatformTransactionManager transactions,
                                 @Value("${gongjian.base-url}") String baseUrl) {
         this.activities = activities;
+        this.resolutions = resolutions;
         this.agreements = agreements;
         this.quarters = quarters;
         this.recipients = recipients;
@@ -83,6 +90,8 @@ class EndEverythingUnderAgreement {
         RuntimeService runtime = engine.getRuntimeService();
         List<ProcessInstance> running = new ArrayList<>(runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKeyLike(prefix(agreementNumber) + "%").list());
+        List<ProcessInstance> unitsResolutions = unitsResolutions(engine, agreementNumber);
+        running.addAll(unitsResolutions);
         if (running.isEmpty()) {
             return 0;
         }
@@ -94,6 +103,7 @@ class EndEverythingUnderAgreement {
             // a cancellation like any other: places released, those signed up told, points reversed
             activities.cancelUnder(pi.getBusinessKey(), reason);
         }
+        resolutions.ended(unitsResolutions);
         for (ProcessInstance pi : running) {
             // the quarter the ending cuts off is reported as a quarter's end reports it, its cancellations counted
             quarters.report(engine, pi);
@@ -122,6 +132,18 @@ class EndEverythingUnderAgreement {
             }
         }
         return running.size();
+    }
+
+    /**
+     * The joint-meeting resolutions the agreement's unit still owns in its community, unless the unit holds another
+     * agreement with the community (asked of the pair, not of this agreement, so the order of the ending's steps does
+     * not matter).
+     */
+    private List<ProcessInstance> unitsResolutions(ProcessEngineServices engine, String agreementNumber) {
+        return agreements.find(agreementNumber)
+                .filter(a -> agreements.holderOf(a.communityId(), a.unitId()).filter(n -> !n.equals(agreementNumber)).isEmpty())
+                .map(a -> resolutions.runningOwnedBy(engine, a.communityId(), a.unitId()))
+                .orElse(List.of());
     }
 
     /** Mail addresses of the assignees and candidates of every open task of these instances. */

@@ -15,6 +15,7 @@ import org.gongjian.activity.ActivitySignups;
 import org.gongjian.activity.PointsLedger;
 import org.gongjian.agreement.Agreements;
 import org.gongjian.identity.Directory;
+import org.gongjian.meeting.JointMeetings;
 import org.gongjian.system.Page;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -27,8 +28,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A community's public board (公示栏): its agreements in force, this quarter's and coming
- * activities with sign-up, each unit's fulfilment this quarter, ratings and points. Public: people
- * appear only by masked name, never by phone number.
+ * activities with sign-up, each unit's fulfilment this quarter, the latest joint meetings' resolutions
+ * and how each stands, ratings and points. Public: people appear only by masked name, never by phone
+ * number; the meetings show no person at all.
  */
 @Controller
 class BoardController {
@@ -36,20 +38,24 @@ class BoardController {
     static final int TOP_PERSONS = 10;
     /** Rows per page of each list on the board that can grow: agreements, activities, unit totals, ledger entries. */
     static final int PAGE = 20;
+    /** The latest joint meetings the board shows, with their resolutions. */
+    static final int MEETINGS = 4;
 
     private final Directory directory;
     private final Agreements agreements;
     private final Activities activities;
     private final PointsLedger ledger;
+    private final JointMeetings meetings;
     private final ZoneId zone;
     private final Clock clock;
 
     BoardController(Directory directory, Agreements agreements, Activities activities, PointsLedger ledger,
-                    @Value("${gongjian.zone}") String zone, Clock clock) {
+                    JointMeetings meetings, @Value("${gongjian.zone}") String zone, Clock clock) {
         this.directory = directory;
         this.agreements = agreements;
         this.activities = activities;
         this.ledger = ledger;
+        this.meetings = meetings;
         this.zone = ZoneId.of(zone);
         this.clock = clock;
     }
@@ -93,6 +99,7 @@ class BoardController {
         model.addAttribute("activities", map(listed, a -> row(a, standings.get(a.id()))));
         model.addAttribute("fulfilment", fulfilment(agreements.unitsInForce(communityId),
                 activities.countsByUnitAndStatus(communityId, from, quarterEnd)));
+        model.addAttribute("meetings", meetings.publicSummary(communityId, MEETINGS, today));
         model.addAttribute("unitTotals", ledger.totals(communityId, PointsLedger.UNIT, unitsPage, PAGE));
         model.addAttribute("persons", ledger.totals(communityId, PointsLedger.PERSON, TOP_PERSONS).stream()
                 .map(t -> new PersonTotal(ActivitySignups.maskName(t.accountName()), t.points())).toList());

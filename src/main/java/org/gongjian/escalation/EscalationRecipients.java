@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who is told at each rung of the ladder: the task's owner (its assignee, or else the members
  * of its candidate groups), the unit's leader, the community's secretary, the street committee,
- * the unit's supervising body, or the body above a fund transfer's payer. Addresses come from the Camunda users' emails.
+ * the unit's supervising body, the body above a fund transfer's payer, or the head of a resolution's owner. Addresses come from the Camunda users' emails.
  */
 @Component
 public class EscalationRecipients {
@@ -30,6 +30,8 @@ public class EscalationRecipients {
     public static final String SUPERVISOR = "supervisor";
     /** The body above the payer: a unit's supervising body; for a department or a grant, the street committee. */
     public static final String PAYER_SUPERVISOR = "payer-supervisor";
+    /** The head of a resolution's owner: the unit's leader, or the community's secretary when the community owns it. */
+    public static final String OWNER_LEADER = "owner-leader";
 
     private final IdentityService identity;
     private final TaskService tasks;
@@ -48,8 +50,9 @@ public class EscalationRecipients {
             case STREET_COMMITTEE -> members(Groups.STREET_COMMITTEE);
             case SUPERVISOR -> members(Groups.supervisor(required(process, "supervisorId")));
             case PAYER_SUPERVISOR -> members(required(process, "payerSupervisorGroup"));
+            case OWNER_LEADER -> members(required(process, "ownerLeaderGroup"));
             default -> throw new IllegalStateException("bpmn/service-levels.dmn names unknown role '" + role
-                    + "' to notify; use owner, unit-leader, community-secretary, street-committee, supervisor or payer-supervisor");
+                    + "' to notify; use owner, unit-leader, community-secretary, street-committee, supervisor, payer-supervisor or owner-leader");
         };
     }
 

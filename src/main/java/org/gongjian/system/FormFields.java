@@ -176,6 +176,11 @@ public final class FormFields {
         return Spin.JSON(JSON.valueToTree(list).toString());
     }
 
+    /** A checklist's value: the chosen options' values. */
+    public static SpinJsonNode spinValues(List<String> values) {
+        return Spin.JSON(JSON.valueToTree(values).toString());
+    }
+
     public static ArrayNode array(Object variable) {
         JsonNode node = json(variable, "list", "list");
         return node != null && node.isArray() ? (ArrayNode) node : JSON.createArrayNode();

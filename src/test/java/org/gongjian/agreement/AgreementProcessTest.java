@@ -204,6 +204,7 @@ class AgreementProcessTest {
         TestClock.at(Instant.parse("2027-01-01T00:00:05Z"));
         world.run(pi, "quarterStarted");
         world.run(pi, "startQuarterlyCommitment");
+        world.run(pi, "callJointMeeting");
 
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q1").processDefinitionKey("quarterly-commitment").count()).isEqualTo(1);
@@ -213,6 +214,11 @@ class AgreementProcessTest {
                 .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("community-heping-staff"));
         assertThat(engine.getTaskService().getVariable(commitments.getId(), "projectsText")).as("the agreement's needs, offered")
                 .isEqualTo("关爱空巢老人：每月上门探访\n青少年课后托管");
+        ProcessInstance meeting = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("joint-meeting")
+                .processInstanceBusinessKey("heping/2027-Q1").singleResult();
+        assertThat(meeting).as("the quarter's joint meeting, called by itself").isNotNull();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(meeting.getId()).singleResult().getTaskDefinitionKey())
+                .as("the secretary sets its date").isEqualTo("scheduleMeeting");
         assertThat(world.job(pi, "quarterStarted").getDuedate()).as("the next quarter")
                 .isEqualTo(Date.from(java.time.LocalDate.of(2027, 4, 1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
 
@@ -222,9 +228,12 @@ class AgreementProcessTest {
                 .execute();
         engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId("startQuarterlyCommitment").list()
                 .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        world.run(pi, "callJointMeeting");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q1").count()).isEqualTo(1);
         assertThat(agreements.quarterStarted(number, "2027-Q1")).isTrue();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("joint-meeting")
+                .processInstanceBusinessKey("heping/2027-Q1").count()).as("the community's one meeting of the quarter").isEqualTo(1);
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.gongjian.EngineWorld;
  * The demo world's people acting on an agreement through the engine's Java API, each with their
  * own groups, so that the engine checks their authorizations as it would over REST.
  */
-final class AgreementWorld extends EngineWorld {
+public final class AgreementWorld extends EngineWorld {
 
     static final String STAFF = "liuyang";          // 和平社区 党建专干
     static final String SECRETARY = "wangfang";     // 和平社区 书记
@@ -21,7 +21,7 @@ final class AgreementWorld extends EngineWorld {
     static final String OTHER_LIAISON = "hulei";    // 国网新华供电所 联络员 (阳光社区)
     static final String SCHOOL = "school";
 
-    AgreementWorld(ProcessEngine engine) {
+    public AgreementWorld(ProcessEngine engine) {
         super(engine);
     }
 
@@ -42,8 +42,13 @@ final class AgreementWorld extends EngineWorld {
     }
 
     /** An agreement for the school that has just come into force, the way the process gets there. */
-    ProcessInstance activeAgreement(String start, String end) {
+    public ProcessInstance activeAgreement(String start, String end) {
         return agreedAndFiled(start(), start, end);
+    }
+
+    /** A renewal for the school filed to succeed its agreement in force, which stays in force until its term ends. */
+    public ProcessInstance renewal(String start, String end) {
+        return agreedAndFiled(startAlongside(), start, end);
     }
 
     /** Drafted, answered, accepted, signed by both sides and filed: the negotiation as the process runs it. */

@@ -113,6 +113,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
         at(Instant.parse("2027-01-01T00:00:05Z"));
         world.run(agreement, "quarterStarted");
         world.run(agreement, "startQuarterlyCommitment");
+        world.run(agreement, "callJointMeeting");
         ProcessInstance quarter = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q1").singleResult();
         assertThat(engine.getRuntimeService().getVariable(quarter.getId(), "quarterEnd")).isEqualTo("2027-02-15");
@@ -156,6 +157,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
         at(Instant.parse("2027-01-01T00:00:05Z"));
         world.run(agreement, "quarterStarted");
         world.run(agreement, "startQuarterlyCommitment");
+        world.run(agreement, "callJointMeeting");
         assertThat(world.job(agreement, "quarterStarted").getDuedate()).as("no quarter start falls due with the term's end")
                 .isAfter(world.job(agreement, "termEnded").getDuedate());
 
@@ -163,6 +165,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
         at(Instant.parse("2027-03-31T16:00:05Z"));
         world.run(agreement, "quarterStarted");
         world.run(agreement, "startQuarterlyCommitment");
+        world.run(agreement, "callJointMeeting");
         world.run(agreement, "termEnded");
         world.run(agreement, "expireAgreement");
 
@@ -190,6 +193,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
         at(Instant.parse("2027-01-01T00:00:05Z"));
         world.run(agreement, "quarterStarted");
         world.run(agreement, "startQuarterlyCommitment");
+        world.run(agreement, "callJointMeeting");
         ProcessInstance quarter = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q1").singleResult();
         submit(quarter, "prepareProjects", STAFF, "{}");

@@ -70,6 +70,7 @@ class OneQuarterOfAnAgreementTest {
         at(QUARTER_START);
         world.run(agreement, "quarterStarted");
         world.run(agreement, "startQuarterlyCommitment");
+        world.run(agreement, "callJointMeeting");
         ProcessInstance quarter = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q1").singleResult();
 
