@@ -1,0 +1,123 @@
+package org.gongjian.review;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The record of every performance review: whose and which period, the computed score, what the people added, the
+ * notice window and the result. The process reads parties, periods and scores from here, never from a form.
+ */
+@Repository
+public class Reviews {
+
+    public record Review(long id, String businessKey, String processInstanceId, String unitId, String unitName,
+                         String communityId, String communityName, String agreementNumber, String period, String kind,
+                         LocalDate periodStart, LocalDate periodEnd, String state, BigDecimal computedScore,
+                         String computedGrade, String selfReport, BigDecimal assessedScore, String assessmentReason,
+                         String meetingDecision, String meetingNote, int returnedCount, String returnReason,
+                         BigDecimal finalScore, String finalGrade, Instant noticeFrom, Instant noticeUntil,
+                         Instant finalAt, Instant letterSentAt, String acknowledgedBy, Instant acknowledgedAt,
+                         Instant startedAt, Instant endedAt, String endReason) {
+
+        public boolean annual() {
+            return ReviewProcess.ANNUAL.equals(kind);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    Reviews(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Review> find(long id) {
+        return jdbc.query("SELECT * FROM review WHERE id = ?", Reviews::review, id).stream().findFirst();
+    }
+
+    public Review get(long id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("no review " + id));
+    }
+
+    public Optional<Review> byBusinessKey(String businessKey) {
+        return jdbc.query("SELECT * FROM review WHERE business_key = ?", Reviews::review, businessKey).stream().findFirst();
+    }
+
+    /** The unit's reviews, newest period first. */
+    public List<Review> ofUnit(String unitId) {
+        return jdbc.query("SELECT * FROM review WHERE unit_id = ? ORDER BY period DESC, id DESC", Reviews::review, unitId);
+    }
+
+    /** The community's reviews of one period, by unit. */
+    public List<Review> ofCommunity(String communityId, String period) {
+        return jdbc.query("SELECT * FROM review WHERE community_id = ? AND period = ? ORDER BY unit_name, id",
+                Reviews::review, communityId, period);
+    }
+
+    /** Waits for any other start of the unit's reviews, so that one unit and period get one review. */
+    void lockUnit(String unitId) {
+        jdbc.query("SELECT id FROM unit WHERE id = ? FOR UPDATE", rs -> {}, unitId);
+    }
+
+    long open(String businessKey, String unitId, String unitName, String communityId, String communityName,
+              String agreementNumber, String period, String kind, LocalDate start, LocalDate end, Instant at) {
+        var key = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO review (business_key, unit_id, unit_name, community_id, community_name, agreement_number,
+                        period, kind, period_start, period_end, state, started_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SELF_REPORT', ?)""", new String[] {"id"});
+            ps.setString(1, businessKey);
+            ps.setString(2, unitId);
+            ps.setString(3, unitName);
+            ps.setString(4, communityId);
+            ps.setString(5, communityName);
+            ps.setString(6, agreementNumber);
+            ps.setString(7, period);
+            ps.setString(8, kind);
+            ps.setDate(9, Date.valueOf(start));
+            ps.setDate(10, Date.valueOf(end));
+            ps.setTimestamp(11, Timestamp.from(at));
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    void started(long id, String processInstanceId) {
+        jdbc.update("UPDATE review SET process_instance_id = ? WHERE id = ?", processInstanceId, id);
+    }
+
+    void state(long id, String state) {
+        jdbc.update("UPDATE review SET state = ? WHERE id = ?", state, id);
+    }
+
+    private static Review review(ResultSet rs, int row) throws SQLException {
+        return new Review(rs.getLong("id"), rs.getString("business_key"), rs.getString("process_instance_id"),
+                rs.getString("unit_id"), rs.getString("unit_name"), rs.getString("community_id"),
+                rs.getString("community_name"), rs.getString("agreement_number"), rs.getString("period"),
+                rs.getString("kind"), rs.getDate("period_start").toLocalDate(), rs.getDate("period_end").toLocalDate(),
+                rs.getString("state"), rs.getBigDecimal("computed_score"), rs.getString("computed_grade"),
+                rs.getString("self_report"), rs.getBigDecimal("assessed_score"), rs.getString("assessment_reason"),
+                rs.getString("meeting_decision"), rs.getString("meeting_note"), rs.getInt("returned_count"),
+                rs.getString("return_reason"), rs.getBigDecimal("final_score"), rs.getString("final_grade"),
+                instant(rs, "notice_from"), instant(rs, "notice_until"), instant(rs, "final_at"),
+                instant(rs, "letter_sent_at"), rs.getString("acknowledged_by"), instant(rs, "acknowledged_at"),
+                instant(rs, "started_at"), instant(rs, "ended_at"), rs.getString("end_reason"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
