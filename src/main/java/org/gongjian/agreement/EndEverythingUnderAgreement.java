@@ -23,6 +23,7 @@ import org.gongjian.escalation.EscalationRecipients;
 import org.gongjian.escalation.MailTemplates;
 import org.gongjian.escalation.OutgoingMail;
 import org.gongjian.meeting.ResolutionsOfEndedAgreement;
+import org.gongjian.review.ReviewsOfEndedAgreement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -54,6 +55,7 @@ class EndEverythingUnderAgreement {
 
     private final ActivityCancellation activities;
     private final ResolutionsOfEndedAgreement resolutions;
+    private final ReviewsOfEndedAgreement reviews;
     private final Agreements agreements;
     private final QuarterCutShort quarters;
     private final EscalationRecipients recipients;
@@ -64,11 +66,12 @@ class EndEverythingUnderAgreement {
     private final String baseUrl;
 
     EndEverythingUnderAgreement(ActivityCancellation activities, ResolutionsOfEndedAgreement resolutions,
-                                Agreements agreements, QuarterCutShort quarters, EscalationRecipients recipients,
+                                ReviewsOfEndedAgreement reviews, Agreements agreements, QuarterCutShort quarters, EscalationRecipients recipients,
                                 MailTemplates templates, OutgoingMail mail, Clock clock, PlatformTransactionManager transactions,
                                 @Value("${gongjian.base-url}") String baseUrl) {
         this.activities = activities;
         this.resolutions = resolutions;
+        this.reviews = reviews;
         this.agreements = agreements;
         this.quarters = quarters;
         this.recipients = recipients;
@@ -104,6 +107,7 @@ class EndEverythingUnderAgreement {
             activities.cancelUnder(pi.getBusinessKey(), reason);
         }
         resolutions.ended(unitsResolutions);
+        reviews.ended(agreementNumber, reason);
         for (ProcessInstance pi : running) {
             // the quarter the ending cuts off is reported as a quarter's end reports it, its cancellations counted
             quarters.report(engine, pi);

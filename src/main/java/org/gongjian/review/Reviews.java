@@ -1,6 +1,7 @@
 package org.gongjian.review;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +36,10 @@ public class Reviews {
             return ReviewProcess.ANNUAL.equals(kind);
         }
     }
+
+    /** A resident representative's part: missing until given, abstained, or stars. */
+    public record Rating(long reviewId, String representativeId, String representativeName, String state,
+                         Integer stars, String comment, Instant ratedAt) {}
 
     private final JdbcTemplate jdbc;
 
@@ -100,6 +105,99 @@ public class Reviews {
 
     void state(long id, String state) {
         jdbc.update("UPDATE review SET state = ? WHERE id = ?", state, id);
+    }
+
+    /** The unit's quarterly reviews of the year, in order. */
+    public List<Review> quartersOf(String unitId, String year) {
+        return jdbc.query("""
+                SELECT * FROM review WHERE unit_id = ? AND kind = 'QUARTERLY' AND period LIKE ? ORDER BY period""",
+                Reviews::review, unitId, year + "-Q_");
+    }
+
+    /** A year's quarterly results of the unit: final where final, else as computed; quarters not reviewed left out. */
+    public List<BigDecimal> quarterResults(String unitId, String year) {
+        return jdbc.queryForList("""
+                SELECT COALESCE(final_score, computed_score) FROM review
+                WHERE unit_id = ? AND kind = 'QUARTERLY' AND period LIKE ? AND computed_score IS NOT NULL
+                ORDER BY period""", BigDecimal.class, unitId, year + "-Q_");
+    }
+
+    void scored(long id, BigDecimal score, String grade) {
+        jdbc.update("UPDATE review SET computed_score = ?, computed_grade = ? WHERE id = ?", score, grade, id);
+    }
+
+    /** The representatives asked to rate: each missing until rated or abstained. */
+    void askRatings(long id, Map<String, String> representatives) {
+        for (var r : representatives.entrySet()) {
+            jdbc.update("""
+                    INSERT INTO review_rating (review_id, representative_id, representative_name, state)
+                    SELECT ?, ?, ?, 'MISSING' FROM review
+                    WHERE id = ? AND NOT EXISTS (SELECT 1 FROM review_rating WHERE review_id = ? AND representative_id = ?)""",
+                    id, r.getKey(), r.getValue(), id, id, r.getKey());
+        }
+    }
+
+    void selfReported(long id, String report, String by, Instant at) {
+        jdbc.update("""
+                UPDATE review SET self_report = ?, self_reported_by = ?, self_reported_at = ?, state = 'ASSESSMENT'
+                WHERE id = ?""", report, by, Timestamp.from(at), id);
+    }
+
+    void assessed(long id, BigDecimal score, String reason, String by, Instant at) {
+        jdbc.update("""
+                UPDATE review SET assessed_score = ?, assessment_reason = ?, assessed_by = ?, assessed_at = ?,
+                    state = 'RATINGS' WHERE id = ?""", score, reason, by, Timestamp.from(at), id);
+    }
+
+    void rated(long id, String representative, Integer stars, String comment, Instant at) {
+        jdbc.update("""
+                UPDATE review_rating SET state = ?, stars = ?, comment = ?, rated_at = ?
+                WHERE review_id = ? AND representative_id = ?""",
+                stars == null ? "ABSTAINED" : "RATED", stars, comment, Timestamp.from(at), id, representative);
+    }
+
+    public List<Rating> ratings(long id) {
+        return jdbc.query("SELECT * FROM review_rating WHERE review_id = ? ORDER BY representative_name, representative_id",
+                (rs, i) -> new Rating(rs.getLong("review_id"), rs.getString("representative_id"),
+                        rs.getString("representative_name"), rs.getString("state"), (Integer) rs.getObject("stars"),
+                        rs.getString("comment"), instant(rs, "rated_at")), id);
+    }
+
+    void meetingConfirmed(long id, String decision, String note, String by, Instant at) {
+        jdbc.update("""
+                UPDATE review SET meeting_decision = ?, meeting_note = ?, confirmed_by = ?, confirmed_at = ?,
+                    state = 'APPROVAL' WHERE id = ?""", decision, note, by, Timestamp.from(at), id);
+    }
+
+    void approved(long id, String by, Instant at) {
+        jdbc.update("UPDATE review SET approved_by = ?, approved_at = ?, state = 'NOTICE' WHERE id = ?",
+                by, Timestamp.from(at), id);
+    }
+
+    void returned(long id, String reason) {
+        jdbc.update("""
+                UPDATE review SET returned_count = returned_count + 1, return_reason = ?, state = 'ASSESSMENT'
+                WHERE id = ?""", reason, id);
+    }
+
+    void finalised(long id, BigDecimal score, String grade, Instant at) {
+        jdbc.update("UPDATE review SET final_score = ?, final_grade = ?, final_at = ?, state = 'FINAL' WHERE id = ?",
+                score, grade, Timestamp.from(at), id);
+    }
+
+    /**
+     * The reviews still running under an agreement that ended, and their open rectifications: ENDED, with its reason.
+     * A result already final stays the result; only what was still to be done ends.
+     */
+    void endUnder(String agreementNumber, String reason, Instant at) {
+        jdbc.update("""
+                UPDATE rectification SET state = 'ENDED'
+                WHERE state IN ('OPEN', 'PLANNED')
+                  AND review_id IN (SELECT id FROM review WHERE agreement_number = ?)""", agreementNumber);
+        jdbc.update("""
+                UPDATE review SET state = 'ENDED', ended_at = ?, end_reason = ?
+                WHERE agreement_number = ? AND state NOT IN ('DONE', 'ENDED')""", Timestamp.from(at), reason,
+                agreementNumber);
     }
 
     private static Review review(ResultSet rs, int row) throws SQLException {

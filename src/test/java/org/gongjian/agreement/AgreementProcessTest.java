@@ -205,6 +205,7 @@ class AgreementProcessTest {
         world.run(pi, "quarterStarted");
         world.run(pi, "startQuarterlyCommitment");
         world.run(pi, "callJointMeeting");
+        world.run(pi, "callPerformanceReview");
 
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q1").processDefinitionKey("quarterly-commitment").count()).isEqualTo(1);
@@ -229,6 +230,7 @@ class AgreementProcessTest {
         engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId("startQuarterlyCommitment").list()
                 .forEach(job -> engine.getManagementService().executeJob(job.getId()));
         world.run(pi, "callJointMeeting");
+        world.run(pi, "callPerformanceReview");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q1").count()).isEqualTo(1);
         assertThat(agreements.quarterStarted(number, "2027-Q1")).isTrue();

@@ -114,6 +114,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
         world.run(agreement, "quarterStarted");
         world.run(agreement, "startQuarterlyCommitment");
         world.run(agreement, "callJointMeeting");
+        world.run(agreement, "callPerformanceReview");
         ProcessInstance quarter = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q1").singleResult();
         assertThat(engine.getRuntimeService().getVariable(quarter.getId(), "quarterEnd")).isEqualTo("2027-02-15");
@@ -158,6 +159,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
         world.run(agreement, "quarterStarted");
         world.run(agreement, "startQuarterlyCommitment");
         world.run(agreement, "callJointMeeting");
+        world.run(agreement, "callPerformanceReview");
         assertThat(world.job(agreement, "quarterStarted").getDuedate()).as("no quarter start falls due with the term's end")
                 .isAfter(world.job(agreement, "termEnded").getDuedate());
 
@@ -166,6 +168,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
         world.run(agreement, "quarterStarted");
         world.run(agreement, "startQuarterlyCommitment");
         world.run(agreement, "callJointMeeting");
+        world.run(agreement, "callPerformanceReview");
         world.run(agreement, "termEnded");
         world.run(agreement, "expireAgreement");
 
@@ -194,6 +197,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
         world.run(agreement, "quarterStarted");
         world.run(agreement, "startQuarterlyCommitment");
         world.run(agreement, "callJointMeeting");
+        world.run(agreement, "callPerformanceReview");
         ProcessInstance quarter = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q1").singleResult();
         submit(quarter, "prepareProjects", STAFF, "{}");

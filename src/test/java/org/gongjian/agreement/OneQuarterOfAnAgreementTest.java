@@ -71,6 +71,7 @@ class OneQuarterOfAnAgreementTest {
         world.run(agreement, "quarterStarted");
         world.run(agreement, "startQuarterlyCommitment");
         world.run(agreement, "callJointMeeting");
+        world.run(agreement, "callPerformanceReview");
         ProcessInstance quarter = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q1").singleResult();
 

@@ -8,18 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gongjian.EngineWorld;
+import org.gongjian.FormSubmissions;
 import org.gongjian.TestClock;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,25 +37,20 @@ final class MeetingWorld extends EngineWorld {
     static final String SCHOOL = "unit:school";
     static final String RESIDENTS = "residents:heping";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final TestRestTemplate rest;
+    private final FormSubmissions forms;
     private final JointMeetings meetings;
 
     MeetingWorld(ProcessEngine engine, TestRestTemplate rest, JointMeetings meetings) {
         super(engine);
-        this.rest = rest;
+        this.forms = new FormSubmissions(rest);
         this.meetings = meetings;
     }
 
     /** An extra meeting the community's staff call from Tasklist's start form. */
     ProcessInstance called(String purpose) {
-        HttpHeaders headers = json();
-        ResponseEntity<String> answer = rest.withBasicAuth(STAFF, "demo").postForEntity(
-                "/engine-rest/process-definition/key/" + MeetingProcess.KEY + "/submit-form",
-                new HttpEntity<>(body(Map.of(MeetingProcess.PURPOSE, purpose)), headers), String.class);
+        ResponseEntity<String> answer = forms.start(MeetingProcess.KEY, STAFF, Map.of(MeetingProcess.PURPOSE, purpose));
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
-        String id = read(answer.getBody()).path("id").asText();
+        String id = FormSubmissions.read(answer.getBody()).path("id").asText();
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
     }
 
@@ -181,58 +172,19 @@ final class MeetingWorld extends EngineWorld {
 
     /** Submits the task's form as the person; the answer must be 204. */
     void submitted(Task task, String user, Map<String, Object> variables) {
-        ResponseEntity<String> answer = submit(task, user, variables);
-        assertThat(answer.getStatusCode().value()).as(task.getTaskDefinitionKey() + ": " + answer.getBody()).isEqualTo(204);
+        forms.submitted(task, user, variables);
     }
 
-    /** Submits the task's form as the person, as Tasklist does: lists as JSON, everything else as it is. */
+    /** Submits the task's form as the person, as Tasklist does. */
     ResponseEntity<String> submit(Task task, String user, Map<String, Object> variables) {
-        return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + task.getId() + "/submit-form",
-                new HttpEntity<>(body(variables), json()), String.class);
+        return forms.submit(task, user, variables);
     }
 
     static String message(ResponseEntity<String> answer) {
-        return read(answer.getBody()).path("message").asText();
+        return FormSubmissions.message(answer);
     }
 
     Object variable(ProcessInstance pi, String name) {
         return engine.getRuntimeService().getVariable(pi.getId(), name);
-    }
-
-    private static String body(Map<String, Object> variables) {
-        Map<String, Object> typed = new HashMap<>();
-        variables.forEach((name, value) -> {
-            Map<String, Object> wrapped = new HashMap<>();
-            if (value instanceof List<?> list) {
-                wrapped.put("value", write(list));
-                wrapped.put("type", "Json");
-            } else {
-                wrapped.put("value", value);
-            }
-            typed.put(name, wrapped);
-        });
-        return write(Map.of("variables", typed));
-    }
-
-    private static HttpHeaders json() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return headers;
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (Exception e) {
-            throw new IllegalStateException(body, e);
-        }
     }
 }

@@ -1,0 +1,197 @@
+package org.gongjian.review;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.gongjian.ForeignVariables;
+import org.gongjian.GongjianTest;
+import org.gongjian.Mails;
+import org.gongjian.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongjian.review.ReviewWorld.*;
+
+/**
+ * The school's review of 2027-Q1, from the quarter's end to the leader's acknowledgement and the rectification a
+ * failing result brings: every person's part through their own form, every deadline with its ladder.
+ */
+@GongjianTest
+@ExtendWith(TestClock.class)
+class PerformanceReviewProcessTest {
+
+    static final LocalDate Q2 = LocalDate.of(2027, 4, 1);
+
+    @Autowired ProcessEngine engine;
+    @Autowired GreenMail smtp;
+    @Autowired TestRestTemplate rest;
+    @Autowired Reviews reviews;
+
+    ReviewWorld world;
+
+    @BeforeEach
+    void schoolInForce() {
+        world = new ReviewWorld(engine, rest, reviews).schoolInForceFor2027();
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    @AfterEach
+    void nobody() {
+        world.nobody();
+    }
+
+    @Test
+    void aQuarterEndStartsOneReviewPerUnitAndPeriod() {
+        assertThat(reviews.byBusinessKey(SCHOOL + "/2026-Q4")).as("the term had not begun in 2026-Q4").isEmpty();
+
+        world.quarterStarts(Q2);
+        ProcessInstance pi = world.review("2027-Q1");
+        Reviews.Review r = world.record(pi);
+        assertThat(r.kind()).isEqualTo(ReviewProcess.QUARTERLY);
+        assertThat(r.periodStart()).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(r.periodEnd()).isEqualTo(Q2);
+        assertThat(pi.getBusinessKey()).as("under the agreement, so that it ends with it").endsWith("/review/2027-Q1");
+
+        // the same step again (a retried job) starts nothing new
+        engine.getRuntimeService().createProcessInstanceModification(world.agreement.getId())
+                .startBeforeActivity("callPerformanceReview").execute();
+        world.runAll(world.agreement, "callPerformanceReview");
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(ReviewProcess.KEY)
+                .variableValueEquals(ReviewProcess.REVIEW_ID, r.id()).count()).isOne();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ReviewProcess.KEY)
+                .processInstanceBusinessKeyLike("%/review/2027-Q1").variableValueEquals(ReviewProcess.UNIT_ID, SCHOOL).count())
+                .isOne();
+    }
+
+    @Test
+    void theFiguresAreScoredAndTheLiaisonReportsThroughTheFormsFieldOnly() throws Exception {
+        world.quarterStarts(Q2);
+        ProcessInstance pi = world.scored("2027-Q1");
+        Reviews.Review r = world.record(pi);
+        assertThat(r.computedScore()).isNotNull();
+        assertThat(r.computedGrade()).isIn("优秀", "良好", "合格", "不合格");
+
+        Task report = world.task(pi, ReviewProcess.WRITE_SELF_REPORT);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(report.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactly("unit-school-liaison");
+        assertThat(report.getDueDate()).as("10 days").isEqualTo(java.util.Date.from(TestClock.now().plus(Duration.ofDays(10))));
+        assertThat((String) engine.getTaskService().getVariable(report.getId(), ReviewProcess.REVIEW_TEXT))
+                .contains("新华第一实验小学", "2027-Q1", r.computedGrade());
+
+        ResponseEntity<String> empty = world.submit(report, LIAISON, Map.of(ReviewProcess.SELF_REPORT, " "));
+        assertThat(empty.getStatusCode().value()).isEqualTo(400);
+        assertThat(message(empty)).contains("selfReport");
+        ForeignVariables.refusedThenValidAccepted(engine, rest, report, LIAISON,
+                new HashMap<>(Map.of(ReviewProcess.SELF_REPORT, "本季度开放操场两次")), "computedScore", 100);
+        assertThat(world.record(pi).selfReport()).isEqualTo("本季度开放操场两次");
+        assertThat(world.record(pi).computedScore()).as("unchanged by what was sent").isEqualTo(r.computedScore());
+    }
+
+    @Test
+    void anUnwrittenSelfReportEscalatesToTheLeaderThenTheStreetCommittee() throws Exception {
+        world.quarterStarts(Q2);
+        ProcessInstance pi = world.scored("2027-Q1");
+        java.time.Instant created = TestClock.now();
+        TestClock.at(created.plus(Duration.ofDays(7)));
+        world.escalates(pi, ReviewProcess.WRITE_SELF_REPORT, "reminder");
+        assertThat(Mails.subjects(Mails.to(smtp, "yangxue@school.example.cn"))).anySatisfy(s -> assertThat(s).contains("撰写自评报告"));
+        TestClock.at(created.plus(Duration.ofDays(11)));
+        world.escalates(pi, ReviewProcess.WRITE_SELF_REPORT, "escalation-1");
+        assertThat(Mails.subjects(Mails.to(smtp, "zhangjianguo@school.example.cn"))).anySatisfy(s -> assertThat(s).contains("撰写自评报告"));
+        TestClock.at(created.plus(Duration.ofDays(15)));
+        world.escalates(pi, ReviewProcess.WRITE_SELF_REPORT, "escalation-2");
+        assertThat(Mails.subjects(Mails.to(smtp, "lihua@xinhua.example.cn"))).anySatisfy(s -> assertThat(s).contains("撰写自评报告"));
+        assertThat(world.task(pi, ReviewProcess.WRITE_SELF_REPORT)).as("still the liaison's to write").isNotNull();
+    }
+
+    @Test
+    void anAssessmentFarFromTheRecordNeedsAReasonAndARatingIsOneToFive() {
+        world.quarterStarts(Q2);
+        ProcessInstance pi = world.scored("2027-Q1");
+        world.submitted(world.task(pi, ReviewProcess.WRITE_SELF_REPORT), LIAISON, Map.of(ReviewProcess.SELF_REPORT, "已完成"));
+        BigDecimal computed = world.record(pi).computedScore();
+        BigDecimal far = computed.compareTo(BigDecimal.valueOf(50)) > 0 ? computed.subtract(BigDecimal.valueOf(30))
+                : computed.add(BigDecimal.valueOf(30));
+
+        Task assess = world.task(pi, ReviewProcess.ASSESS_UNIT);
+        ResponseEntity<String> noReason = world.submit(assess, SECRETARY, Map.of(
+                ReviewProcess.ASSESSED_SCORE, far, ReviewProcess.ASSESSMENT_REASON, ""));
+        assertThat(noReason.getStatusCode().value()).isEqualTo(400);
+        assertThat(message(noReason)).contains("assessmentReason");
+        ResponseEntity<String> over = world.submit(assess, SECRETARY, Map.of(
+                ReviewProcess.ASSESSED_SCORE, 101, ReviewProcess.ASSESSMENT_REASON, "很好"));
+        assertThat(message(over)).contains("assessedScore");
+        assertThat(world.record(pi).assessedScore()).as("nothing recorded").isNull();
+        world.submitted(assess, SECRETARY, Map.of(ReviewProcess.ASSESSED_SCORE, far,
+                ReviewProcess.ASSESSMENT_REASON, "操场开放受到居民普遍好评，记录未能反映"));
+        assertThat(world.record(pi).assessedScore()).isEqualByComparingTo(far);
+
+        Task rate = world.task(pi, ReviewProcess.RATE_UNIT);
+        assertThat(rate.getAssignee()).as("each representative their own task").isEqualTo(RESIDENT);
+        for (String stars : new String[] {"0", "6"}) {
+            ResponseEntity<String> wrong = world.submit(rate, RESIDENT, Map.of(
+                    ReviewProcess.ABSTAIN, false, ReviewProcess.STARS, stars, ReviewProcess.RATING_COMMENT, ""));
+            assertThat(wrong.getStatusCode().value()).as(stars).isEqualTo(400);
+            assertThat(message(wrong)).contains("stars");
+        }
+        assertThat(reviews.ratings(world.record(pi).id())).singleElement()
+                .satisfies(x -> assertThat(x.state()).isEqualTo("MISSING"));
+        world.submitted(rate, RESIDENT, Map.of(ReviewProcess.ABSTAIN, true, ReviewProcess.STARS, "",
+                ReviewProcess.RATING_COMMENT, "对该单位不了解"));
+        assertThat(reviews.ratings(world.record(pi).id())).singleElement()
+                .satisfies(x -> assertThat(x.state()).as("an abstention, not a zero").isEqualTo("ABSTAINED"));
+        assertThat(world.task(pi, ReviewProcess.CONFIRM_AT_MEETING)).isNotNull();
+    }
+
+    @Test
+    void aRatingNotGivenWhenTheWindowClosesIsRecordedAsMissing() {
+        world.quarterStarts(Q2);
+        ProcessInstance pi = world.scored("2027-Q1");
+        world.submitted(world.task(pi, ReviewProcess.WRITE_SELF_REPORT), LIAISON, Map.of(ReviewProcess.SELF_REPORT, "已完成"));
+        world.submitted(world.task(pi, ReviewProcess.ASSESS_UNIT), SECRETARY, Map.of(
+                ReviewProcess.ASSESSED_SCORE, world.record(pi).computedScore(), ReviewProcess.ASSESSMENT_REASON, ""));
+        TestClock.at(TestClock.now().plus(Duration.ofDays(14)));
+        world.run(pi, "ratingsClosed");
+        assertThat(world.task(pi, ReviewProcess.RATE_UNIT)).isNull();
+        assertThat(reviews.ratings(world.record(pi).id())).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.state()).isEqualTo("MISSING");
+                    assertThat(x.stars()).isNull();
+                });
+        assertThat(world.task(pi, ReviewProcess.CONFIRM_AT_MEETING)).isNotNull();
+    }
+
+    @Test
+    void theStreetCommitteeReturnsTheAssessmentWithAReason() {
+        world.quarterStarts(Q2);
+        ProcessInstance pi = world.scored("2027-Q1");
+        world.readyForApproval(pi);
+        Task approve = world.task(pi, ReviewProcess.APPROVE_REVIEW);
+        ResponseEntity<String> noReason = world.submit(approve, STREET, Map.of(ReviewProcess.APPROVED, "false",
+                ReviewProcess.RETURN_REASON, ""));
+        assertThat(message(noReason)).contains("returnReason");
+        world.submitted(approve, STREET, Map.of(ReviewProcess.APPROVED, "false", ReviewProcess.RETURN_REASON, "请核实活动记录"));
+        Task again = world.task(pi, ReviewProcess.ASSESS_UNIT);
+        assertThat(again).as("back with the secretary").isNotNull();
+        assertThat((String) engine.getTaskService().getVariable(again.getId(), ReviewProcess.REVIEW_TEXT)).contains("请核实活动记录");
+        assertThat(world.record(pi).returnedCount()).isOne();
+    }
+
+    private static String message(ResponseEntity<String> answer) {
+        return ReviewWorld.message(answer);
+    }
+}
