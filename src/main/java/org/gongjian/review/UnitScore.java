@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -38,6 +39,10 @@ public class UnitScore {
             "resolutionsOwned", "resolutionsDoneOnTime", "resolutionsLate", "resolutionsCarriedOver",
             "fundsCommitted", "fundsPaid", "fundsConfirmed", "fundsDaysOverdue",
             "rectificationsOpen");
+
+    /** The figures that may have a fraction; the others count things. */
+    static final Set<String> MEASURES = Set.of("ratingsMean", "daysLate", "fundsCommitted", "fundsPaid",
+            "fundsConfirmed", "fundsDaysOverdue");
 
     /** The grade table, for any score on the 0–100 scale. */
     static final String GRADE_DECISION = "unit-grade";
@@ -152,12 +157,12 @@ public class UnitScore {
         if (number.signum() < 0) {
             throw new IllegalArgumentException("the figure '" + name + "' is negative: " + value);
         }
-        if (number.stripTrailingZeros().scale() <= 0) {
-            try {
-                return number.longValueExact();
-            } catch (ArithmeticException tooLarge) {
-                // falls through to a double
-            }
+        boolean whole = number.stripTrailingZeros().scale() <= 0;
+        if (!whole && !MEASURES.contains(name)) {
+            throw new IllegalArgumentException("the figure '" + name + "' counts things, so it cannot be " + value);
+        }
+        if (whole && number.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+            return number.longValueExact();
         }
         return number.doubleValue();
     }

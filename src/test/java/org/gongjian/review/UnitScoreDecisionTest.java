@@ -217,6 +217,7 @@ class UnitScoreDecisionTest {
             "1000, 1000, 0, 100",
             "1000, 1000, 1, 90",
             "1000, 1000, 7, 90",
+            "1000, 1000, 7.5, 75",  // days may have a fraction
             "1000, 1000, 8, 75",
             "1000, 999.99, 0, 60",
             "1000, 800.01, 0, 60",
@@ -227,7 +228,7 @@ class UnitScoreDecisionTest {
             "1000, 0.01, 0, 20",
             "1000, 0, 0, 0",
     })
-    void funds(double committed, double paid, long overdue, Double expected) {
+    void funds(double committed, double paid, double overdue, Double expected) {
         assertThat(points("unit-score-funds", "fundsCommitted", committed, "fundsPaid", paid, "fundsDaysOverdue",
                 overdue)).isEqualTo(expected);
     }
@@ -372,6 +373,19 @@ class UnitScoreDecisionTest {
         figures.put("daysLate", Double.NaN);
         assertThatThrownBy(() -> unitScore.quarter(figures)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'daysLate'");
+    }
+
+    @Test
+    void aCountHasNoFraction() {
+        Map<String, Number> figures = exemplary();
+        figures.put("tasksDue", 2.5);
+        assertThatThrownBy(() -> unitScore.quarter(figures)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'tasksDue'");
+        figures.put("tasksDue", new BigDecimal("10.00"));
+        figures.put("daysLate", 0.5);
+        figures.put("fundsDaysOverdue", 1.5);
+        // timeliness 85 (late, never escalated), funds 90: (10000 - 15 × 15 - 10 × 10) / 100 = 96.75, half up
+        assertThat(unitScore.quarter(figures).score()).as("measures may have one").isEqualByComparingTo("96.8");
     }
 
     /**
