@@ -185,6 +185,15 @@ public class Reviews {
                 score, grade, Timestamp.from(at), id);
     }
 
+    void letterSent(long id, Instant at) {
+        jdbc.update("UPDATE review SET letter_sent_at = ? WHERE id = ? AND letter_sent_at IS NULL", Timestamp.from(at), id);
+    }
+
+    void acknowledged(long id, String by, Instant at) {
+        jdbc.update("UPDATE review SET acknowledged_by = ?, acknowledged_at = ?, state = 'ACKNOWLEDGED' WHERE id = ?",
+                by, Timestamp.from(at), id);
+    }
+
     /**
      * The reviews still running under an agreement that ended, and their open rectifications: ENDED, with its reason.
      * A result already final stays the result; only what was still to be done ends.
