@@ -51,6 +51,12 @@ class ReviewNotices {
                 .stream().map(reviews::get).toList());
     }
 
+    /** The periods the community's units were reviewed in, the latest first. */
+    List<String> periods(String communityId) {
+        return jdbc.queryForList("SELECT DISTINCT period FROM review WHERE community_id = ? ORDER BY period DESC",
+                String.class, communityId);
+    }
+
     List<Rating> ratings(long reviewId) {
         return jdbc.query("""
                 SELECT representative_name, state, stars, comment, rated_at FROM review_rating
