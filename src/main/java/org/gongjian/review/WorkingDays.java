@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ public class WorkingDays {
     private final int noticeDays;
     private final ZoneId zone;
 
+    @Autowired
     WorkingDays(PublicNoticeSettings settings, @Value("${gongjian.zone}") String zone) {
         this(settings, ZoneId.of(zone));
     }
