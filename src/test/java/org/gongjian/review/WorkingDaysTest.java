@@ -7,6 +7,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,6 +67,19 @@ class WorkingDaysTest {
                 .hasMessageContaining("make-up working day 2027-05-06 is a thursday");
         assertThatThrownBy(() -> new PublicNoticeSettings(List.of(), List.of(), 0, 5, 30))
                 .hasMessageContaining("notice-days is 0");
+    }
+
+    @Test
+    void aContradictingCalendarStopsTheStartWithASentence() {
+        new ApplicationContextRunner().withUserConfiguration(Settings.class)
+                .withPropertyValues("gongjian.review.holidays=2027-10-01,2027-10-09",
+                        "gongjian.review.make-up-workdays=2027-10-09")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("2027-10-09 is listed both as a public holiday"));
+    }
+
+    @EnableConfigurationProperties(PublicNoticeSettings.class)
+    static class Settings {
     }
 
     private static Instant at(String local) {
