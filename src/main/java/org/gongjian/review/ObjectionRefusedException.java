@@ -11,11 +11,22 @@ public class ObjectionRefusedException extends RuntimeException {
 
     private final Reason reason;
     private final String field;
+    private final boolean tooLong;
 
     ObjectionRefusedException(Reason reason, String field, String message) {
+        this(reason, field, message, false);
+    }
+
+    ObjectionRefusedException(Reason reason, String field, String message, boolean tooLong) {
         super(message);
         this.reason = reason;
         this.field = field;
+        this.tooLong = tooLong;
+    }
+
+    /** The field's value is longer than allowed: the page does not carry it back. */
+    public boolean tooLong() {
+        return tooLong;
     }
 
     public Reason reason() {

@@ -98,9 +98,7 @@ class ReviewController {
                 case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS.value();
             });
             model.addAttribute("refused", refused);
-            boolean tooLong = refused.reason() == ObjectionRefusedException.Reason.INVALID && refused.field() != null
-                    && refused.getMessage().contains("at most");
-            return objectionPage(reviews.get(review.id()), tooLong ? form.without(refused.field()) : form, model);
+            return objectionPage(reviews.get(review.id()), refused.tooLong() ? form.without(refused.field()) : form, model);
         }
     }
 

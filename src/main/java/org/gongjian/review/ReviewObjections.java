@@ -185,7 +185,8 @@ public class ReviewObjections {
             throw invalid(field, label + "不能为空 (" + field + ": required)");
         }
         if (text.length() > max) {
-            throw invalid(field, label + "不能超过 " + max + " 个字 (" + field + ": at most " + max + " characters)");
+            throw new ObjectionRefusedException(Reason.INVALID, field,
+                    label + "不能超过 " + max + " 个字 (" + field + ": at most " + max + " characters)", true);
         }
         return text;
     }
