@@ -16,6 +16,7 @@ import org.gongjian.activity.PointsLedger;
 import org.gongjian.agreement.Agreements;
 import org.gongjian.identity.Directory;
 import org.gongjian.meeting.JointMeetings;
+import org.gongjian.review.ReviewResults;
 import org.gongjian.system.Page;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * A community's public board (公示栏): its agreements in force, this quarter's and coming
  * activities with sign-up, each unit's fulfilment this quarter, the latest joint meetings' resolutions
- * and how each stands, ratings and points. Public: people appear only by masked name, never by phone
+ * and how each stands, the review results on notice and the answers to objections, ratings and points. Public: people appear only by masked name, never by phone
  * number; the meetings show no person at all.
  */
 @Controller
@@ -46,16 +47,18 @@ class BoardController {
     private final Activities activities;
     private final PointsLedger ledger;
     private final JointMeetings meetings;
+    private final ReviewResults reviews;
     private final ZoneId zone;
     private final Clock clock;
 
     BoardController(Directory directory, Agreements agreements, Activities activities, PointsLedger ledger,
-                    JointMeetings meetings, @Value("${gongjian.zone}") String zone, Clock clock) {
+                    JointMeetings meetings, ReviewResults reviews, @Value("${gongjian.zone}") String zone, Clock clock) {
         this.directory = directory;
         this.agreements = agreements;
         this.activities = activities;
         this.ledger = ledger;
         this.meetings = meetings;
+        this.reviews = reviews;
         this.zone = ZoneId.of(zone);
         this.clock = clock;
     }
@@ -80,7 +83,8 @@ class BoardController {
     @GetMapping("/board/{communityId}")
     String board(@PathVariable String communityId, @RequestParam(defaultValue = "1") int agreementsPage,
                  @RequestParam(defaultValue = "1") int activitiesPage, @RequestParam(defaultValue = "1") int unitsPage,
-                 @RequestParam(defaultValue = "1") int ledgerPage, Model model) {
+                 @RequestParam(defaultValue = "1") int ledgerPage, @RequestParam(defaultValue = "1") int reviewsPage,
+                 Model model) {
         Directory.Community community = directory.community(communityId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no community " + communityId));
         Instant now = clock.instant();
@@ -100,6 +104,7 @@ class BoardController {
         model.addAttribute("fulfilment", fulfilment(agreements.unitsInForce(communityId),
                 activities.countsByUnitAndStatus(communityId, from, quarterEnd)));
         model.addAttribute("meetings", meetings.publicSummary(communityId, MEETINGS, today));
+        model.addAttribute("reviews", reviews.ofCommunity(communityId, reviewsPage, PAGE, now));
         model.addAttribute("unitTotals", ledger.totals(communityId, PointsLedger.UNIT, unitsPage, PAGE));
         model.addAttribute("persons", ledger.totals(communityId, PointsLedger.PERSON, TOP_PERSONS).stream()
                 .map(t -> new PersonTotal(ActivitySignups.maskName(t.accountName()), t.points())).toList());

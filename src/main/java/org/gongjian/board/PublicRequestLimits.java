@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -40,6 +41,13 @@ class PublicRequestLimits {
 
     /** Far above the largest form (a 500-character comment is 4.5 KB url-encoded) and far below Tomcat's 2 MB. */
     static final int MAX_BODY_BYTES = 16 * 1024;
+    /**
+     * An objection to a review's result carries up to 2000 characters (18 KB of Chinese url-encoded), and one pasted
+     * from a long document should be told which field is too long, not that the request is: up to 1 MB reaches the
+     * objection's own field checks, still far below Tomcat's 2 MB.
+     */
+    static final int OBJECTION_BODY_BYTES = 1024 * 1024;
+    private static final Pattern OBJECTION_PATH = Pattern.compile("/board/[^/]+/reviews/\\d+/objection");
 
     static final int NAME = 50;
     static final int PHONE = 20;
@@ -67,9 +75,15 @@ class PublicRequestLimits {
         }
     }
 
-    private static void tooLarge(HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletResponse response, int limit) throws IOException {
         response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                "请求过大 (request too large: at most " + MAX_BODY_BYTES + " bytes)");
+                "请求过大 (request too large: at most " + limit + " bytes)");
+    }
+
+    /** The largest body the page may be sent. */
+    static int limitOf(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return OBJECTION_PATH.matcher(path).matches() ? OBJECTION_BODY_BYTES : MAX_BODY_BYTES;
     }
 
     /**
@@ -180,15 +194,16 @@ class PublicRequestLimits {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-                    tooLarge(response);
+                int limit = limitOf(request);
+                if (request.getContentLengthLong() > limit) {
+                    tooLarge(response, limit);
                     return;
                 }
                 if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
                     // no length given (chunked): count the bytes themselves, reading one more than allowed at most
-                    byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-                    if (body.length > MAX_BODY_BYTES) {
-                        tooLarge(response);
+                    byte[] body = request.getInputStream().readNBytes(limit + 1);
+                    if (body.length > limit) {
+                        tooLarge(response, limit);
                         return;
                     }
                     chain.doFilter(new ReadBody(request, body), response);

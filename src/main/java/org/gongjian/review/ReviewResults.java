@@ -1,0 +1,106 @@
+package org.gongjian.review;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.gongjian.system.Page;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What of a review is public, for the community's board: the unit, the period, the figures by name and value, the
+ * score and grade, the notice window, and the street committee's answers to objections. No person appears: not the
+ * objectors, not the raters, not who answered.
+ */
+@Component
+public class ReviewResults {
+
+    /** A review as the board shows it. {@code objectionOpen}: the window is open now, and the page takes objections. */
+    public record PublicResult(long id, String unitName, String period, String kind, String stateWord,
+                               Standing standing, BigDecimal assessedScore, List<ReviewFigureSource.ShownFigure> figures,
+                               boolean figuresAvailable, LocalDate noticeFrom, LocalDate noticeLastDay,
+                               boolean objectionOpen, List<PublicAnswer> answers, int unanswered) {}
+
+    /** An answered objection as the public sees it: only the street committee's answer. */
+    public record PublicAnswer(LocalDate filedOn, boolean upheld, String answer, LocalDate answeredOn) {}
+
+    /**
+     * The score a review stands at and its grade: the final one once the result is final, else the one computed
+     * from the figures ({@code provisional}).
+     */
+    public record Standing(BigDecimal score, String grade, boolean provisional) {
+
+        static Standing of(Reviews.Review r) {
+            if (r.finalScore() != null) {
+                return new Standing(r.finalScore(), r.finalGrade(), false);
+            }
+            return new Standing(r.computedScore(), r.computedGrade(), true);
+        }
+    }
+
+    private final ReviewNotices notices;
+    private final ReviewObjections objections;
+    private final ObjectProvider<ReviewFigureSource> figures;
+    private final WorkingDays workingDays;
+
+    ReviewResults(ReviewNotices notices, ReviewObjections objections, ObjectProvider<ReviewFigureSource> figures,
+                  WorkingDays workingDays) {
+        this.notices = notices;
+        this.objections = objections;
+        this.figures = figures;
+        this.workingDays = workingDays;
+    }
+
+    /** The community's reviews put on notice, the latest first, one page of them. */
+    public Page<PublicResult> ofCommunity(String communityId, int page, int size, Instant now) {
+        Page<Reviews.Review> published = notices.published(communityId, page, size);
+        return new Page<>(published.rows().stream().map(r -> result(r, now)).toList(), published.number(),
+                published.size(), published.total());
+    }
+
+    private PublicResult result(Reviews.Review r, Instant now) {
+        Optional<List<ReviewFigureSource.ShownFigure>> shown = figuresOf(r.id());
+        List<ReviewObjections.Objection> all = objections.ofReview(r.id());
+        List<PublicAnswer> answers = all.stream().filter(ReviewObjections.Objection::answered)
+                .map(o -> new PublicAnswer(day(o.filedAt()), Boolean.TRUE.equals(o.upheld()), o.answer(),
+                        day(o.answeredAt()))).toList();
+        // the figures by name and value only: the records behind them are for the unit's page
+        List<ReviewFigureSource.ShownFigure> names = shown.orElse(List.of()).stream()
+                .map(f -> new ReviewFigureSource.ShownFigure(f.name(), f.value(), List.of())).toList();
+        return new PublicResult(r.id(), r.unitName(), r.period(), r.kind(), stateWord(r.state()), Standing.of(r),
+                r.finalScore() == null ? r.assessedScore() : null, names, shown.isPresent(), day(r.noticeFrom()),
+                r.noticeUntil() == null ? null : workingDays.lastDay(r.noticeUntil()),
+                ReviewObjections.inWindow(r, now), answers, (int) all.stream().filter(o -> !o.answered()).count());
+    }
+
+    /** The figures, or none when no source of stored figures is installed. */
+    Optional<List<ReviewFigureSource.ShownFigure>> figuresOf(long reviewId) {
+        ReviewFigureSource source = figures.getIfAvailable();
+        return source == null ? Optional.empty() : Optional.of(source.figuresOf(reviewId));
+    }
+
+    private LocalDate day(Instant at) {
+        return at == null ? null : LocalDate.ofInstant(at, workingDays.zone());
+    }
+
+    /** The review's state in words, Chinese with English. */
+    public static String stateWord(String state) {
+        return switch (state) {
+            case "SELF_REPORT" -> "单位自评中 self-report";
+            case "ASSESSMENT" -> "社区评定中 assessment";
+            case "RATINGS" -> "居民代表评议中 ratings";
+            case "MEETING" -> "联席会议确认中 joint meeting";
+            case "APPROVAL" -> "街道审批中 approval";
+            case "NOTICE" -> "公示中 on public notice";
+            case "FINAL" -> "结果已定 final";
+            case "ACKNOWLEDGED" -> "单位已签收 acknowledged";
+            case "RECTIFICATION" -> "整改中 rectification";
+            case "DONE" -> "已完成 done";
+            case "ENDED" -> "已终止 ended";
+            default -> state;
+        };
+    }
+}
