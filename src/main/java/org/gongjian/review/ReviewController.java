@@ -141,13 +141,12 @@ class ReviewController {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "考核页面只供本单位、本社区、主管部门和街道党工委查看"
                     + " (a review is for its unit, its community, the unit's supervising body and the street committee)");
         }
-        Optional<List<ReviewFigureSource.ShownFigure>> figures = results.figuresOf(id);
+        List<ReviewResults.ShownFigure> figures = results.figuresOf(id);
         model.addAttribute("review", review);
         model.addAttribute("supervisorName", unit.map(Directory.Unit::supervisorName).orElse(null));
         model.addAttribute("stateWord", ReviewResults.stateWord(review.state()));
         model.addAttribute("standing", ReviewResults.Standing.of(review));
-        model.addAttribute("figuresAvailable", figures.isPresent());
-        model.addAttribute("figures", figures.orElse(List.of()).stream().map(f -> new FigureRow(f.name(), f.value(),
+        model.addAttribute("figures", figures.stream().map(f -> new FigureRow(f.name(), f.value(),
                 f.traces().stream().map(t -> new TraceLink(t.label(), href(t))).toList())).toList());
         model.addAttribute("ratings", notices.ratings(id));
         model.addAttribute("objections", objections.ofReview(id).stream()
@@ -167,7 +166,7 @@ class ReviewController {
     }
 
     /** The page of a record a figure counts, where Gongjian has one. */
-    static String href(ReviewFigureSource.ShownTrace trace) {
+    static String href(ReviewResults.ShownTrace trace) {
         if (trace.ref() == null || trace.ref().isBlank()) {
             return null;
         }

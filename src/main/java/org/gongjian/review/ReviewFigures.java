@@ -200,13 +200,13 @@ public class ReviewFigures {
         List<Trace> late = new ArrayList<>();
         long daysLate = 0;
         for (HistoricTaskInstance t : tasks.values()) {
-            Trace trace = new Trace("task", t.getId(), t.getName() + " · 到期 " + t.getDueTime().toInstant().atZone(zone).toLocalDate());
+            Trace trace = new Trace("task", t.getId(), t.getName() + " · 到期 " + t.getDueDate().toInstant().atZone(zone).toLocalDate());
             due.add(trace);
             if (t.getEndTime() != null && !reminded.contains(t.getId())) {
                 early.add(trace);
             }
             Instant doneOrNow = t.getEndTime() != null ? t.getEndTime().toInstant() : until;
-            long days = Duration.between(t.getDueTime().toInstant(), doneOrNow).toDays();
+            long days = Duration.between(t.getDueDate().toInstant(), doneOrNow).toDays();
             if (days > 0) {
                 daysLate += days;
                 late.add(new Trace("task", t.getId(), t.getName() + " · 逾期 " + days + " 天"));

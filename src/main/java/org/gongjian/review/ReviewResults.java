@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.gongjian.system.Page;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +18,15 @@ public class ReviewResults {
 
     /** A review as the board shows it. {@code objectionOpen}: the window is open now, and the page takes objections. */
     public record PublicResult(long id, String unitName, String period, String kind, String stateWord,
-                               Standing standing, BigDecimal assessedScore, List<ReviewFigureSource.ShownFigure> figures,
-                               boolean figuresAvailable, LocalDate noticeFrom, LocalDate noticeLastDay,
+                               Standing standing, BigDecimal assessedScore, List<ShownFigure> figures,
+                               LocalDate noticeFrom, LocalDate noticeLastDay,
                                boolean objectionOpen, List<PublicAnswer> answers, int unanswered) {}
+
+    /** A figure as the pages show it: its name in Chinese, its value, and the records behind it. */
+    public record ShownFigure(String name, String value, List<ShownTrace> traces) {}
+
+    /** One record a figure counts: its kind (activity, meeting, task, transfer...), its id, and a label to show. */
+    public record ShownTrace(String kind, String ref, String label) {}
 
     /** An answered objection as the public sees it: only the street committee's answer. */
     public record PublicAnswer(LocalDate filedOn, boolean upheld, String answer, LocalDate answeredOn) {}
@@ -43,10 +47,10 @@ public class ReviewResults {
 
     private final ReviewNotices notices;
     private final ReviewObjections objections;
-    private final ObjectProvider<ReviewFigureSource> figures;
+    private final ReviewFigures figures;
     private final WorkingDays workingDays;
 
-    ReviewResults(ReviewNotices notices, ReviewObjections objections, ObjectProvider<ReviewFigureSource> figures,
+    ReviewResults(ReviewNotices notices, ReviewObjections objections, ReviewFigures figures,
                   WorkingDays workingDays) {
         this.notices = notices;
         this.objections = objections;
@@ -62,24 +66,26 @@ public class ReviewResults {
     }
 
     private PublicResult result(Reviews.Review r, Instant now) {
-        Optional<List<ReviewFigureSource.ShownFigure>> shown = figuresOf(r.id());
+        List<ShownFigure> shown = figuresOf(r.id());
         List<ReviewObjections.Objection> all = objections.ofReview(r.id());
         List<PublicAnswer> answers = all.stream().filter(ReviewObjections.Objection::answered)
                 .map(o -> new PublicAnswer(day(o.filedAt()), Boolean.TRUE.equals(o.upheld()), o.answer(),
                         day(o.answeredAt()))).toList();
         // the figures by name and value only: the records behind them are for the unit's page
-        List<ReviewFigureSource.ShownFigure> names = shown.orElse(List.of()).stream()
-                .map(f -> new ReviewFigureSource.ShownFigure(f.name(), f.value(), List.of())).toList();
+        List<ShownFigure> names = shown.stream()
+                .map(f -> new ShownFigure(f.name(), f.value(), List.of())).toList();
         return new PublicResult(r.id(), r.unitName(), r.period(), r.kind(), stateWord(r.state()), Standing.of(r),
-                r.finalScore() == null ? r.assessedScore() : null, names, shown.isPresent(), day(r.noticeFrom()),
+                r.finalScore() == null ? r.assessedScore() : null, names, day(r.noticeFrom()),
                 r.noticeUntil() == null ? null : workingDays.lastDay(r.noticeUntil()),
                 ReviewObjections.inWindow(r, now), answers, (int) all.stream().filter(o -> !o.answered()).count());
     }
 
-    /** The figures, or none when no source of stored figures is installed. */
-    Optional<List<ReviewFigureSource.ShownFigure>> figuresOf(long reviewId) {
-        ReviewFigureSource source = figures.getIfAvailable();
-        return source == null ? Optional.empty() : Optional.of(source.figuresOf(reviewId));
+    /** The figures as stored when the review was scored, named for people. */
+    List<ShownFigure> figuresOf(long reviewId) {
+        return figures.of(reviewId).figures().stream()
+                .map(f -> new ShownFigure(ReviewFigures.label(f.name()), f.value().stripTrailingZeros().toPlainString(),
+                        f.records().stream().map(t -> new ShownTrace(t.kind(), t.ref(), t.label())).toList()))
+                .toList();
     }
 
     private LocalDate day(Instant at) {

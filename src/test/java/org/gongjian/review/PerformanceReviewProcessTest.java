@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongjian.review.ReviewWorld.*;
@@ -40,12 +41,13 @@ class PerformanceReviewProcessTest {
     @Autowired GreenMail smtp;
     @Autowired TestRestTemplate rest;
     @Autowired Reviews reviews;
+    @Autowired JdbcTemplate jdbc;
 
     ReviewWorld world;
 
     @BeforeEach
-    void schoolInForce() {
-        world = new ReviewWorld(engine, rest, reviews).schoolInForceFor2027();
+    void schoolInForce() throws Exception {
+        world = new ReviewWorld(engine, rest, reviews).schoolInForceFor2027(jdbc);
         smtp.purgeEmailFromAllMailboxes();
     }
 

@@ -15,6 +15,7 @@ import org.gongjian.FormSubmissions;
 import org.gongjian.TestClock;
 import org.gongjian.agreement.AgreementWorld;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +49,15 @@ final class ReviewWorld extends EngineWorld {
         return day.atTime(java.time.LocalTime.parse(time)).atZone(HEPING).toInstant();
     }
 
-    /** The school's agreement for 2027, its first quarter started. */
-    ReviewWorld schoolInForceFor2027() {
+    /**
+     * The school's agreement for 2027, its first quarter started. The tests share one database and a unit has one
+     * review per period: the school's earlier reviews, of other tests, are cleared first.
+     */
+    ReviewWorld schoolInForceFor2027(JdbcTemplate jdbc) {
+        for (String table : List.of("review_figure_record", "review_figure", "review_rating", "review_objection", "rectification")) {
+            jdbc.update("DELETE FROM " + table + " WHERE review_id IN (SELECT id FROM review WHERE unit_id = ?)", SCHOOL);
+        }
+        jdbc.update("DELETE FROM review WHERE unit_id = ?", SCHOOL);
         agreement = new AgreementWorld(engine).activeAgreement("2027-01-01", "2027-12-31");
         quarterStarts(LocalDate.of(2027, 1, 1));
         return this;
