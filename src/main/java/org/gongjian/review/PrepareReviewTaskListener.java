@@ -18,6 +18,8 @@ class PrepareReviewTaskListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        execution.setVariable(REVIEW_TEXT, texts.forTask(((Number) execution.getVariable(REVIEW_ID)).longValue()));
+        long reviewId = ((Number) execution.getVariable(REVIEW_ID)).longValue();
+        execution.setVariable(REVIEW_TEXT, texts.forTask(reviewId));
+        execution.setVariable(RECTIFICATION_TEXT, texts.rectification(reviewId));
     }
 }

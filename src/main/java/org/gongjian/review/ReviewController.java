@@ -15,10 +15,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gongjian.identity.Directory;
 import org.gongjian.identity.Groups;
 import org.gongjian.identity.Parties;
+import org.gongjian.system.PdfFonts;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,9 +69,11 @@ class ReviewController {
     private final Directory directory;
     private final WorkingDays workingDays;
     private final Clock clock;
+    private final ReviewLetter letter;
 
     ReviewController(Reviews reviews, ReviewNotices notices, ReviewObjections objections, ReviewResults results,
-                     Directory directory, WorkingDays workingDays, Clock clock) {
+                     Directory directory, WorkingDays workingDays, Clock clock, ReviewLetter letter) {
+        this.letter = letter;
         this.reviews = reviews;
         this.notices = notices;
         this.objections = objections;
@@ -154,6 +162,29 @@ class ReviewController {
         model.addAttribute("noticeLastDay", review.noticeUntil() == null ? null : workingDays.lastDay(review.noticeUntil()));
         model.addAttribute("zone", workingDays.zone());
         return "review/page";
+    }
+
+    /** The feedback letter, once the result is final: for those who may read the review. */
+    @GetMapping("/reviews/{id}/letter.pdf")
+    ResponseEntity<byte[]> letter(@PathVariable long id, Authentication who) {
+        Reviews.Review review = reviews.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no review " + id));
+        if (!mayRead(who, review, directory.unit(review.unitId()))) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "考核反馈函只供本单位、本社区、主管部门和街道党工委查看"
+                    + " (the letter is for its unit, its community, the unit's supervising body and the street committee)");
+        }
+        if (review.finalScore() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "考核结果尚未生效 The result of review " + id + " is not final yet.");
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename("review-" + id + "-letter.pdf").build().toString())
+                .body(letter.render(review));
+    }
+
+    @ExceptionHandler(PdfFonts.FontMissingException.class)
+    ResponseEntity<String> noFont(PdfFonts.FontMissingException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 
     /** The unit (leader, liaison), its community (secretary, staff), its supervising body, the street committee. */

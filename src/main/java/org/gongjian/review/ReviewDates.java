@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * from the moment the task appeared: the secretary verifies after that day, and is reminded and escalated after it.
  */
 @Component("reviewDates")
-class ReviewDates {
+public class ReviewDates {
 
     private final JdbcTemplate jdbc;
     private final ServiceLevels serviceLevels;

@@ -12,10 +12,27 @@ class ReviewTexts {
 
     private final Reviews reviews;
     private final ReviewFigures figures;
+    private final Rectifications rectifications;
 
-    ReviewTexts(Reviews reviews, ReviewFigures figures) {
+    ReviewTexts(Reviews reviews, ReviewFigures figures, Rectifications rectifications) {
         this.reviews = reviews;
         this.figures = figures;
+        this.rectifications = rectifications;
+    }
+
+    /** The rectification as planned so far, and why it came back if it did; empty when there is none. */
+    String rectification(long reviewId) {
+        return rectifications.of(reviewId).map(r -> {
+            List<String> lines = new ArrayList<>();
+            if (r.returnReason() != null && "OPEN".equals(r.state())) {
+                lines.add("**社区退回 Returned**：" + r.returnReason());
+            }
+            if (r.plan() != null) {
+                lines.add("**整改措施 Plan**：" + r.plan());
+                lines.add("**完成日期 Done by**：" + r.dueOn());
+            }
+            return String.join("\n", lines);
+        }).orElse("");
     }
 
     String forTask(long reviewId) {

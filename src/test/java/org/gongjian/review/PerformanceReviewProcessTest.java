@@ -42,6 +42,7 @@ class PerformanceReviewProcessTest {
     @Autowired TestRestTemplate rest;
     @Autowired Reviews reviews;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ReviewObjections objections;
 
     ReviewWorld world;
 
@@ -191,6 +192,120 @@ class PerformanceReviewProcessTest {
         assertThat(again).as("back with the secretary").isNotNull();
         assertThat((String) engine.getTaskService().getVariable(again.getId(), ReviewProcess.REVIEW_TEXT)).contains("请核实活动记录");
         assertThat(world.record(pi).returnedCount()).isOne();
+    }
+
+    @Test
+    void approvedTheResultIsOnNoticeUntilItsObjectionIsAnsweredThenTheLeaderAcknowledgesAndTheUnitRectifies() throws Exception {
+        world.quarterStarts(Q2);
+        ProcessInstance pi = world.scored("2027-Q1");
+        world.readyForApproval(pi);
+        world.submitted(world.task(pi, ReviewProcess.APPROVE_REVIEW), STREET, Map.of(ReviewProcess.APPROVED, "true",
+                ReviewProcess.RETURN_REASON, ""));
+        Reviews.Review onNotice = world.record(pi);
+        assertThat(onNotice.state()).isEqualTo("NOTICE");
+        assertThat(world.job(pi, "noticeEnded").getDuedate().toInstant()).isEqualTo(onNotice.noticeUntil());
+
+        // an objection during the window: a task for the street committee, with its text and without the objector
+        objections.file(onNotice.id(), new ReviewObjections.Request("王大妈", "13900001111", "该单位的活动我们小区从未见过"),
+                "10.0.0.7", TestClock.now());
+        Task answer = world.task(pi, ReviewProcess.ANSWER_OBJECTION);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(answer.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactly("street-committee");
+        assertThat((String) engine.getTaskService().getVariable(answer.getId(), ReviewProcess.OBJECTION_TEXT))
+                .isEqualTo("该单位的活动我们小区从未见过").doesNotContain("13900001111");
+
+        // the window closes with the objection unanswered: the result waits for its answer
+        TestClock.at(onNotice.noticeUntil().plusSeconds(1));
+        world.run(pi, "noticeEnded");
+        assertThat(world.record(pi).finalScore()).as("not final while an objection is open").isNull();
+        ResponseEntity<String> noAnswer = world.submit(answer, STREET, Map.of(ReviewProcess.UPHELD, "false", ReviewProcess.ANSWER, ""));
+        assertThat(message(noAnswer)).contains("answer");
+        world.submitted(answer, STREET, Map.of(ReviewProcess.UPHELD, "false",
+                ReviewProcess.ANSWER, "经核实，该单位本季度在社区活动室开展活动两次，有签到记录"));
+        Reviews.Review result = world.record(pi);
+        assertThat(result.finalScore()).as("final once every objection is answered").isEqualByComparingTo(result.computedScore());
+        assertThat(result.finalGrade()).isEqualTo(result.computedGrade());
+
+        // the letter goes to the leader and the supervising body, once
+        world.run(pi, "sendFeedbackLetter");
+        for (String address : new String[] {"zhangjianguo@school.example.cn", "gaojun@edu.example.cn"}) {
+            assertThat(Mails.subjects(Mails.to(smtp, address))).as(address)
+                    .contains("【考核反馈函】新华第一实验小学 2027-Q1：" + ReviewTexts.points(result.finalScore()) + " 分，"
+                            + result.finalGrade());
+        }
+        assertThat(world.record(pi).letterSentAt()).isNotNull();
+        int sent = smtp.getReceivedMessages().length;
+        engine.getRuntimeService().createProcessInstanceModification(pi.getId()).startBeforeActivity("sendFeedbackLetter").execute();
+        world.run(pi, "sendFeedbackLetter");
+        assertThat(smtp.getReceivedMessages()).as("a repeated step sends nothing again").hasSize(sent);
+        engine.getRuntimeService().createProcessInstanceModification(pi.getId())
+                .cancelActivityInstance(engine.getRuntimeService().getActivityInstance(pi.getId())
+                        .getActivityInstances(ReviewProcess.ACKNOWLEDGE_RESULT)[1].getId()).execute();
+
+        Task acknowledge = world.task(pi, ReviewProcess.ACKNOWLEDGE_RESULT);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(acknowledge.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactly("unit-school-leader");
+        ResponseEntity<String> unticked = world.submit(acknowledge, LEADER, Map.of(ReviewProcess.ACKNOWLEDGED, false));
+        assertThat(message(unticked)).contains("acknowledged");
+        world.submitted(acknowledge, LEADER, Map.of(ReviewProcess.ACKNOWLEDGED, true));
+        assertThat(world.record(pi).acknowledgedBy()).isEqualTo(LEADER);
+
+        // the school did nothing it had committed: a failing result, and a rectification it owes
+        assertThat(result.finalGrade()).as("a unit with no commitments is graded on what it did").isEqualTo("不合格");
+        Task plan = world.task(pi, ReviewProcess.PLAN_RECTIFICATION);
+        LocalDate today = LocalDate.ofInstant(TestClock.now(), HEPING);
+        ResponseEntity<String> past = world.submit(plan, LIAISON, Map.of(ReviewProcess.PLAN, "每月开放操场两次",
+                ReviewProcess.DUE_ON, today.toString()));
+        assertThat(message(past)).contains("dueOn");
+        ResponseEntity<String> tooFar = world.submit(plan, LIAISON, Map.of(ReviewProcess.PLAN, "每月开放操场两次",
+                ReviewProcess.DUE_ON, today.plusDays(91).toString()));
+        assertThat(message(tooFar)).contains("dueOn");
+        LocalDate dueOn = today.plusDays(30);
+        world.submitted(plan, LIAISON, Map.of(ReviewProcess.PLAN, "每月开放操场两次", ReviewProcess.DUE_ON, dueOn.toString()));
+
+        Task verify = world.task(pi, ReviewProcess.VERIFY_RECTIFICATION);
+        assertThat(verify.getDueDate().toInstant()).as("a week after the end of the day it was promised for")
+                .isEqualTo(dueOn.plusDays(8).atStartOfDay(HEPING).toInstant());
+        assertThat((String) engine.getTaskService().getVariable(verify.getId(), ReviewProcess.RECTIFICATION_TEXT))
+                .contains("每月开放操场两次", dueOn.toString());
+        world.submitted(verify, SECRETARY, Map.of(ReviewProcess.VERIFIED, "false", ReviewProcess.VERIFY_REASON, "只开放了一次"));
+        Task again = world.task(pi, ReviewProcess.PLAN_RECTIFICATION);
+        assertThat((String) engine.getTaskService().getVariable(again.getId(), ReviewProcess.RECTIFICATION_TEXT)).contains("只开放了一次");
+        world.submitted(again, LIAISON, Map.of(ReviewProcess.PLAN, "每月开放操场两次，加开寒假", ReviewProcess.DUE_ON, dueOn.toString()));
+        world.submitted(world.task(pi, ReviewProcess.VERIFY_RECTIFICATION), SECRETARY,
+                Map.of(ReviewProcess.VERIFIED, "true", ReviewProcess.VERIFY_REASON, ""));
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId("rectified").count()).isOne();
+        assertThat(reviews.get(result.id()).state()).isEqualTo("DONE");
+    }
+
+    @Test
+    void anUnacknowledgedResultEscalatesToTheSupervisingBody() throws Exception {
+        world.quarterStarts(Q2);
+        ProcessInstance pi = world.scored("2027-Q1");
+        world.readyForApproval(pi);
+        world.submitted(world.task(pi, ReviewProcess.APPROVE_REVIEW), STREET, Map.of(ReviewProcess.APPROVED, "true",
+                ReviewProcess.RETURN_REASON, ""));
+        TestClock.at(world.record(pi).noticeUntil().plusSeconds(1));
+        world.run(pi, "noticeEnded");
+        world.run(pi, "sendFeedbackLetter");
+        java.time.Instant letter = TestClock.now();
+        smtp.purgeEmailFromAllMailboxes();
+        TestClock.at(letter.plus(Duration.ofDays(8)));
+        world.escalates(pi, ReviewProcess.ACKNOWLEDGE_RESULT, "escalation-1");
+        assertThat(Mails.subjects(Mails.to(smtp, "gaojun@edu.example.cn"))).anySatisfy(s -> assertThat(s).contains("签收考核结果"));
+    }
+
+    @Test
+    void anEndedAgreementEndsItsReviewWithTheReason() {
+        world.quarterStarts(Q2);
+        ProcessInstance pi = world.scored("2027-Q1");
+        long id = world.record(pi).id();
+        world.endAgreementsInForce(SCHOOL);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+        Reviews.Review r = reviews.get(id);
+        assertThat(r.state()).isEqualTo("ENDED");
+        assertThat(r.endReason()).contains("测试前结束本单位生效中的协议");
     }
 
     private static String message(ResponseEntity<String> answer) {
