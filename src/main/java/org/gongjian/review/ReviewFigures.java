@@ -161,7 +161,7 @@ public class ReviewFigures {
         figures.add(new Figure("ratingsCount", BigDecimal.valueOf(ratings.size()), ratings));
         BigDecimal mean = ratings.isEmpty() ? BigDecimal.ZERO : BigDecimal.valueOf(ratings.stream()
                 .mapToInt(t -> Integer.parseInt(t.label().split(" ")[0])).sum())
-                .divide(BigDecimal.valueOf(ratings.size()), 2, RoundingMode.HALF_UP);
+                .divide(BigDecimal.valueOf(ratings.size()), 2, RoundingMode.HALF_UP).stripTrailingZeros();
         figures.add(new Figure("ratingsMean", mean, ratings));
 
         figures.addAll(meetingFigures(unitId, quarters));
@@ -289,8 +289,9 @@ public class ReviewFigures {
                 }
             }
         }
-        return List.of(new Figure("fundsCommitted", committed, records), new Figure("fundsPaid", paid, records),
-                new Figure("fundsConfirmed", confirmed, records),
+        return List.of(new Figure("fundsCommitted", committed.stripTrailingZeros(), records),
+                new Figure("fundsPaid", paid.stripTrailingZeros(), records),
+                new Figure("fundsConfirmed", confirmed.stripTrailingZeros(), records),
                 new Figure("fundsDaysOverdue", BigDecimal.valueOf(overdue), late));
     }
 
@@ -320,7 +321,7 @@ public class ReviewFigures {
                     new Trace(rs.getString("record_kind"), rs.getString("record_ref"), rs.getString("label")));
         }, reviewId);
         return new Figures(jdbc.query("SELECT name, figure_value FROM review_figure WHERE review_id = ? ORDER BY position",
-                (rs, i) -> new Figure(rs.getString("name"), rs.getBigDecimal("figure_value"),
+                (rs, i) -> new Figure(rs.getString("name"), rs.getBigDecimal("figure_value").stripTrailingZeros(),
                         records.getOrDefault(rs.getString("name"), List.of())), reviewId));
     }
 
