@@ -105,6 +105,7 @@ class BoardController {
                 activities.countsByUnitAndStatus(communityId, from, quarterEnd)));
         model.addAttribute("meetings", meetings.publicSummary(communityId, MEETINGS, today));
         model.addAttribute("reviews", reviews.ofCommunity(communityId, reviewsPage, PAGE, now));
+        model.addAttribute("rectifications", reviews.openRectifications(communityId));
         model.addAttribute("unitTotals", ledger.totals(communityId, PointsLedger.UNIT, unitsPage, PAGE));
         model.addAttribute("persons", ledger.totals(communityId, PointsLedger.PERSON, TOP_PERSONS).stream()
                 .map(t -> new PersonTotal(ActivitySignups.maskName(t.accountName()), t.points())).toList());

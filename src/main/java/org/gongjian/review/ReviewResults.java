@@ -49,9 +49,11 @@ public class ReviewResults {
     private final ReviewObjections objections;
     private final ReviewFigures figures;
     private final WorkingDays workingDays;
+    private final Rectifications rectifications;
 
     ReviewResults(ReviewNotices notices, ReviewObjections objections, ReviewFigures figures,
-                  WorkingDays workingDays) {
+                  WorkingDays workingDays, Rectifications rectifications) {
+        this.rectifications = rectifications;
         this.notices = notices;
         this.objections = objections;
         this.figures = figures;
@@ -78,6 +80,11 @@ public class ReviewResults {
                 r.finalScore() == null ? r.assessedScore() : null, names, day(r.noticeFrom()),
                 r.noticeUntil() == null ? null : workingDays.lastDay(r.noticeUntil()),
                 ReviewObjections.inWindow(r, now), answers, (int) all.stream().filter(o -> !o.answered()).count());
+    }
+
+    /** The community's rectifications a failing result opened and the secretary has not yet verified. */
+    public List<Rectifications.Public> openRectifications(String communityId) {
+        return rectifications.openIn(communityId);
     }
 
     /** The figures as stored when the review was scored, named for people. */

@@ -262,6 +262,9 @@ class PerformanceReviewProcessTest {
         assertThat(message(tooFar)).contains("dueOn");
         LocalDate dueOn = today.plusDays(30);
         world.submitted(plan, LIAISON, Map.of(ReviewProcess.PLAN, "每月开放操场两次", ReviewProcess.DUE_ON, dueOn.toString()));
+        String board = rest.getForObject("/board/heping", String.class);
+        assertThat(board).as("the rectification under way, on the public board").contains("整改中", "每月开放操场两次", dueOn.toString())
+                .as("the objector stays unknown").doesNotContain("王大妈", "13900001111");
 
         Task verify = world.task(pi, ReviewProcess.VERIFY_RECTIFICATION);
         assertThat(verify.getDueDate().toInstant()).as("a week after the end of the day it was promised for")
