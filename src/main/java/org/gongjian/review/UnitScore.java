@@ -7,15 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.gongjian.system.Mechanism;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -67,7 +65,7 @@ public class UnitScore {
 
     @Autowired
     UnitScore(DecisionService decisions) {
-        this((key, variables) -> asMechanism(() ->
+        this((key, variables) -> Mechanism.unchecked(() ->
                 decisions.evaluateDecisionByKey(key).variables(variables).evaluate()));
     }
 
@@ -179,17 +177,5 @@ public class UnitScore {
 
     private static BigDecimal number(Object value) {
         return value == null ? null : new BigDecimal(value.toString());
-    }
-
-    /**
-     * The decisions are the mechanism's, not the person's: whoever's action leads to a review being scored (or a
-     * secretary's assessment graded) needs no right to evaluate decisions.
-     */
-    private static DmnDecisionResult asMechanism(Supplier<DmnDecisionResult> evaluation) {
-        CommandContext context = Context.getCommandContext();
-        if (context != null && context.isAuthorizationCheckEnabled()) {
-            return context.runWithoutAuthorization(() -> evaluation.get());
-        }
-        return evaluation.get();
     }
 }
