@@ -70,10 +70,15 @@ class ReviewController {
     private final WorkingDays workingDays;
     private final Clock clock;
     private final ReviewLetter letter;
+    private final UnitScore score;
+    private final ReviewFigures figures;
 
     ReviewController(Reviews reviews, ReviewNotices notices, ReviewObjections objections, ReviewResults results,
-                     Directory directory, WorkingDays workingDays, Clock clock, ReviewLetter letter) {
+                     Directory directory, WorkingDays workingDays, Clock clock, ReviewLetter letter, UnitScore score,
+                     ReviewFigures figures) {
         this.letter = letter;
+        this.score = score;
+        this.figures = figures;
         this.reviews = reviews;
         this.notices = notices;
         this.objections = objections;
@@ -157,11 +162,23 @@ class ReviewController {
         model.addAttribute("figures", figures.stream().map(f -> new FigureRow(f.name(), f.value(),
                 f.traces().stream().map(t -> new TraceLink(t.label(), href(t))).toList())).toList());
         model.addAttribute("ratings", notices.ratings(id));
+        model.addAttribute("parts", parts(review));
         model.addAttribute("objections", objections.ofReview(id).stream()
                 .map(o -> new ObjectionRow(o.filedAt(), o.text(), o.upheld(), o.answer(), o.answeredAt())).toList());
         model.addAttribute("noticeLastDay", review.noticeUntil() == null ? null : workingDays.lastDay(review.noticeUntil()));
         model.addAttribute("zone", workingDays.zone());
         return "review/page";
+    }
+
+    /** How the score table reached the quarter's computed score: each part with its points and weight. */
+    private List<UnitScore.Part> parts(Reviews.Review review) {
+        if (review.computedScore() == null || review.annual()) {
+            return review.annual() && review.computedScore() != null
+                    ? score.annual(reviews.quarterResults(review.unitId(), review.period()), review.assessedScore()).parts()
+                    : List.of();
+        }
+        var stored = figures.of(review.id()).values();
+        return stored.isEmpty() ? List.of() : score.quarter(stored).parts();
     }
 
     /** The feedback letter, once the result is final: for those who may read the review. */

@@ -1,12 +1,17 @@
 package org.gongjian.review;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -23,9 +28,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongjian.review.ReviewWorld.*;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The school's review of 2027-Q1, from the quarter's end to the leader's acknowledgement and the rectification a
@@ -43,6 +52,7 @@ class PerformanceReviewProcessTest {
     @Autowired Reviews reviews;
     @Autowired JdbcTemplate jdbc;
     @Autowired ReviewObjections objections;
+    @Autowired MockMvc mvc;
 
     ReviewWorld world;
 
@@ -91,7 +101,7 @@ class PerformanceReviewProcessTest {
         Task report = world.task(pi, ReviewProcess.WRITE_SELF_REPORT);
         assertThat(engine.getTaskService().getIdentityLinksForTask(report.getId())).extracting(IdentityLink::getGroupId)
                 .containsExactly("unit-school-liaison");
-        assertThat(report.getDueDate()).as("10 days").isEqualTo(java.util.Date.from(TestClock.now().plus(Duration.ofDays(10))));
+        assertThat(report.getDueDate()).as("10 days").isEqualTo(Date.from(TestClock.now().plus(Duration.ofDays(10))));
         assertThat((String) engine.getTaskService().getVariable(report.getId(), ReviewProcess.REVIEW_TEXT))
                 .contains("新华第一实验小学", "2027-Q1", r.computedGrade());
 
@@ -108,7 +118,7 @@ class PerformanceReviewProcessTest {
     void anUnwrittenSelfReportEscalatesToTheLeaderThenTheStreetCommittee() throws Exception {
         world.quarterStarts(Q2);
         ProcessInstance pi = world.scored("2027-Q1");
-        java.time.Instant created = TestClock.now();
+        Instant created = TestClock.now();
         TestClock.at(created.plus(Duration.ofDays(7)));
         world.escalates(pi, ReviewProcess.WRITE_SELF_REPORT, "reminder");
         assertThat(Mails.subjects(Mails.to(smtp, "yangxue@school.example.cn"))).anySatisfy(s -> assertThat(s).contains("撰写自评报告"));
@@ -234,6 +244,14 @@ class PerformanceReviewProcessTest {
                             + result.finalGrade());
         }
         assertThat(world.record(pi).letterSentAt()).isNotNull();
+        String page = mvc.perform(get("/reviews/" + result.id()).with(user(LIAISON).authorities(() -> "GROUP_unit-school-liaison")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).as("how the score came about, part by part").contains("score-parts", "履约");
+        byte[] pdf = mvc.perform(get("/reviews/" + result.id() + "/letter.pdf").with(user(LEADER).authorities(() -> "GROUP_unit-school-leader")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1))
+                .contains("新华第一实验小学", result.finalGrade());
         int sent = smtp.getReceivedMessages().length;
         engine.getRuntimeService().createProcessInstanceModification(pi.getId()).startBeforeActivity("sendFeedbackLetter").execute();
         world.run(pi, "sendFeedbackLetter");
@@ -292,7 +310,7 @@ class PerformanceReviewProcessTest {
         TestClock.at(world.record(pi).noticeUntil().plusSeconds(1));
         world.run(pi, "noticeEnded");
         world.run(pi, "sendFeedbackLetter");
-        java.time.Instant letter = TestClock.now();
+        Instant letter = TestClock.now();
         smtp.purgeEmailFromAllMailboxes();
         TestClock.at(letter.plus(Duration.ofDays(8)));
         world.escalates(pi, ReviewProcess.ACKNOWLEDGE_RESULT, "escalation-1");
