@@ -44,7 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The joint meeting's resolutions the unit owns in the community run under the community's meeting, not under the
  * number: meeting/'s {@link ResolutionsOfEndedAgreement} names them and they end in the same way, their holders told
  * in the same one mail, unless the unit still holds another agreement with the community (a renewal filed to succeed
- * this one), under which it keeps answering for them.
+ * this one), under which it keeps answering for them. The unit's reviews run under the number
+ * ({@code <n>/review/<period>}) and are deleted with the rest; review/'s {@link ReviewsOfEndedAgreement} marks their
+ * rows and open rectifications ENDED with the reason, a result already final staying the result.
  *
  * <p>Deletion rather than a message each BPMN handles: one mechanism for every process, present and
  * future, that needs nothing from their models and cannot be missed by one of them. Safe to run

@@ -1,5 +1,6 @@
 package org.gongjian.review;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,9 +28,9 @@ class CallPerformanceReviewDelegate implements JavaDelegate {
 
     private final Agreements agreements;
     private final Reviews reviews;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    CallPerformanceReviewDelegate(Agreements agreements, Reviews reviews, java.time.Clock clock) {
+    CallPerformanceReviewDelegate(Agreements agreements, Reviews reviews, Clock clock) {
         this.agreements = agreements;
         this.reviews = reviews;
         this.clock = clock;

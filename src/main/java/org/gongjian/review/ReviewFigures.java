@@ -3,6 +3,7 @@ package org.gongjian.review;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -106,7 +107,7 @@ public class ReviewFigures {
     private final ZoneId zone;
 
     ReviewFigures(JdbcTemplate jdbc, MeetingFigures meetings, HistoryService history, IdentityService identity,
-                  java.time.Clock clock) {
+                  Clock clock) {
         this.jdbc = jdbc;
         this.meetings = meetings;
         this.history = history;
