@@ -136,6 +136,13 @@ public class ReviewObjections {
                 reviewId);
     }
 
+    /** The review's objections filed since {@code from} (its current notice) that the street committee upheld. */
+    public List<Objection> upheldSince(long reviewId, Instant from) {
+        return jdbc.query("""
+                SELECT * FROM review_objection WHERE review_id = ? AND filed_at >= ? AND upheld = TRUE ORDER BY id""",
+                ReviewObjections::objection, reviewId, Timestamp.from(from));
+    }
+
     /** How many of the review's objections wait for their answer. */
     public int unanswered(long reviewId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM review_objection WHERE review_id = ? AND answered_at IS NULL",

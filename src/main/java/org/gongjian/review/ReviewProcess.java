@@ -38,6 +38,10 @@ public final class ReviewProcess {
     public static final String OBJECTION_ID = "objectionId";
     public static final String OBJECTION_TEXT = "objectionText";
     public static final String OBJECTIONS_OPEN = "objectionsOpen";
+    /** Whether the representatives have been asked in this review already: a second assessment does not ask again. */
+    public static final String RATINGS_COLLECTED = "ratingsCollected";
+    /** Whether the street committee upheld an objection filed during the notice that just closed. */
+    public static final String OBJECTION_UPHELD = "objectionUpheld";
     public static final String NEEDS_RECTIFICATION = "needsRectification";
     public static final String RECTIFICATION_TEXT = "rectificationText";
 

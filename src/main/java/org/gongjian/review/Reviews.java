@@ -180,6 +180,14 @@ public class Reviews {
                 WHERE id = ?""", reason, id);
     }
 
+    /**
+     * An objection upheld on the notice sends the result back to the community with the street committee's answers
+     * as its reason; it is not counted as a return of the approval step, and the notice stays on the board.
+     */
+    void reopened(long id, String reason) {
+        jdbc.update("UPDATE review SET return_reason = ?, state = 'ASSESSMENT' WHERE id = ?", reason, id);
+    }
+
     void finalised(long id, BigDecimal score, String grade, Instant at) {
         jdbc.update("UPDATE review SET final_score = ?, final_grade = ?, final_at = ?, state = 'FINAL' WHERE id = ?",
                 score, grade, Timestamp.from(at), id);

@@ -35,13 +35,7 @@ class ScoreUnitDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Reviews.Review review = reviews.get(((Number) execution.getVariable(REVIEW_ID)).longValue());
-        ReviewFigures.Figures counted = figures.compute(review.unitId(), review.communityId(), review.periodStart(),
-                review.periodEnd());
-        figures.store(review.id(), counted);
-        UnitScore.Score result = review.annual()
-                ? score.annual(quarterScores(review), null)
-                : score.quarter(counted.values());
-        reviews.scored(review.id(), result.score(), result.grade());
+        scoreFromRecord(review);
 
         Map<String, String> representatives = new LinkedHashMap<>();
         for (User person : execution.getProcessEngineServices().getIdentityService().createUserQuery()
@@ -50,6 +44,18 @@ class ScoreUnitDelegate implements JavaDelegate {
         }
         reviews.askRatings(review.id(), representatives);
         execution.setVariable(REPRESENTATIVES, new ArrayList<>(representatives.keySet()));
+        execution.setVariable(RATINGS_COLLECTED, false);
+    }
+
+    /** The figures counted again from the record as it is now, stored in place of any earlier ones, and scored. */
+    void scoreFromRecord(Reviews.Review review) {
+        ReviewFigures.Figures counted = figures.compute(review.unitId(), review.communityId(), review.periodStart(),
+                review.periodEnd());
+        figures.store(review.id(), counted);
+        UnitScore.Score result = review.annual()
+                ? score.annual(quarterScores(review), null)
+                : score.quarter(counted.values());
+        reviews.scored(review.id(), result.score(), result.grade());
     }
 
     /**

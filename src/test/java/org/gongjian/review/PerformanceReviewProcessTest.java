@@ -301,6 +301,54 @@ class PerformanceReviewProcessTest {
     }
 
     @Test
+    void anUpheldObjectionSendsTheResultBackToTheCommunityAndOnNoticeAgain() throws Exception {
+        world.quarterStarts(Q2);
+        ProcessInstance pi = world.scored("2027-Q1");
+        world.readyForApproval(pi);
+        world.submitted(world.task(pi, ReviewProcess.APPROVE_REVIEW), STREET, Map.of(ReviewProcess.APPROVED, "true",
+                ReviewProcess.RETURN_REASON, ""));
+        Reviews.Review first = world.record(pi);
+        objections.file(first.id(), new ReviewObjections.Request("李师傅", "13900002222", "学校寒假开放操场的活动没有算进去"),
+                "10.0.0.8", TestClock.now());
+        world.submitted(world.task(pi, ReviewProcess.ANSWER_OBJECTION), STREET, Map.of(ReviewProcess.UPHELD, "true",
+                ReviewProcess.ANSWER, "经核实异议成立，请社区按活动记录重新评价"));
+        TestClock.at(first.noticeUntil().plusSeconds(1));
+        world.run(pi, "noticeEnded");
+
+        Reviews.Review reopened = world.record(pi);
+        assertThat(reopened.finalScore()).as("an upheld objection keeps the result from becoming final").isNull();
+        assertThat(reopened.state()).isEqualTo("ASSESSMENT");
+        assertThat(reopened.returnedCount()).as("not a return of the approval step").isZero();
+        Task again = world.task(pi, ReviewProcess.ASSESS_UNIT);
+        assertThat((String) engine.getTaskService().getVariable(again.getId(), ReviewProcess.REVIEW_TEXT))
+                .startsWith("**街道退回").contains("经核实异议成立，请社区按活动记录重新评价");
+        assertThat(rest.getForObject("/board/heping", String.class)).as("the public sees the answer and the result reopened")
+                .contains("异议成立 upheld", "经核实异议成立，请社区按活动记录重新评价", "社区评定中")
+                .doesNotContain("李师傅", "13900002222");
+
+        world.submitted(again, SECRETARY, Map.of(ReviewProcess.ASSESSED_SCORE, reopened.computedScore(),
+                ReviewProcess.ASSESSMENT_REASON, ""));
+        assertThat(world.task(pi, ReviewProcess.RATE_UNIT)).as("the representatives are not asked again").isNull();
+        assertThat(reviews.ratings(first.id())).extracting(Reviews.Rating::stars).containsExactly(4);
+        assertThat(world.record(pi).state()).isEqualTo("MEETING");
+        world.submitted(world.task(pi, ReviewProcess.CONFIRM_AT_MEETING), SECRETARY, Map.of(
+                ReviewProcess.MEETING_DECISION, "confirmed", ReviewProcess.MEETING_NOTE, "异议成立后重新确认"));
+        world.submitted(world.task(pi, ReviewProcess.APPROVE_REVIEW), STREET, Map.of(ReviewProcess.APPROVED, "true",
+                ReviewProcess.RETURN_REASON, ""));
+
+        Reviews.Review second = world.record(pi);
+        assertThat(second.state()).isEqualTo("NOTICE");
+        assertThat(second.noticeFrom()).as("a new notice, for the full window").isAfter(first.noticeUntil());
+        assertThat(Duration.between(second.noticeFrom(), second.noticeUntil()))
+                .isGreaterThanOrEqualTo(Duration.ofDays(5));
+        TestClock.at(second.noticeUntil().plusSeconds(1));
+        world.run(pi, "noticeEnded");
+        Reviews.Review result = world.record(pi);
+        assertThat(result.finalScore()).as("final after the second notice, with nothing upheld in it").isNotNull();
+        assertThat(world.job(pi, "sendFeedbackLetter")).isNotNull();
+    }
+
+    @Test
     void anUnacknowledgedResultEscalatesToTheSupervisingBody() throws Exception {
         world.quarterStarts(Q2);
         ProcessInstance pi = world.scored("2027-Q1");
