@@ -45,8 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * number: meeting/'s {@link ResolutionsOfEndedAgreement} names them and they end in the same way, their holders told
  * in the same one mail, unless the unit still holds another agreement with the community (a renewal filed to succeed
  * this one), under which it keeps answering for them. The unit's reviews run under the number
- * ({@code <n>/review/<period>}) and are deleted with the rest; review/'s {@link ReviewsOfEndedAgreement} marks their
- * rows and open rectifications ENDED with the reason, a result already final staying the result.
+ * ({@code <n>/review/<period>}): a termination deletes them with the rest, review/'s {@link ReviewsOfEndedAgreement}
+ * marking their rows and open rectifications ENDED with the reason, a result already final staying the result; an
+ * agreement that expires at the end of its term leaves them running, since they account for the term that is over
+ * (the agreement then starts the review of its last quarter itself).
  *
  * <p>Deletion rather than a message each BPMN handles: one mechanism for every process, present and
  * future, that needs nothing from their models and cannot be missed by one of them. Safe to run
@@ -90,11 +92,22 @@ class EndEverythingUnderAgreement {
         return agreementNumber + "/";
     }
 
-    /** Ends every instance still running under the agreement; returns how many were ended. */
+    /** Ends every instance still running under the agreement, its reviews too; returns how many were ended. */
     int end(ProcessEngineServices engine, String agreementNumber, String reason) {
+        return end(engine, agreementNumber, reason, false);
+    }
+
+    /**
+     * Ends every instance still running under the agreement, leaving its reviews running when {@code reviewsGoOn}
+     * (the term is over, not cut short); returns how many were ended.
+     */
+    int end(ProcessEngineServices engine, String agreementNumber, String reason, boolean reviewsGoOn) {
         RuntimeService runtime = engine.getRuntimeService();
         List<ProcessInstance> running = new ArrayList<>(runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKeyLike(prefix(agreementNumber) + "%").list());
+        if (reviewsGoOn) {
+            running.removeIf(pi -> pi.getBusinessKey().startsWith(ReviewsOfEndedAgreement.prefix(agreementNumber)));
+        }
         List<ProcessInstance> unitsResolutions = unitsResolutions(engine, agreementNumber);
         running.addAll(unitsResolutions);
         if (running.isEmpty()) {
@@ -109,7 +122,9 @@ class EndEverythingUnderAgreement {
             activities.cancelUnder(pi.getBusinessKey(), reason);
         }
         resolutions.ended(unitsResolutions);
-        reviews.ended(agreementNumber, reason);
+        if (!reviewsGoOn) {
+            reviews.ended(agreementNumber, reason);
+        }
         for (ProcessInstance pi : running) {
             // the quarter the ending cuts off is reported as a quarter's end reports it, its cancellations counted
             quarters.report(engine, pi);

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import static org.gongjian.agreement.AgreementProcess.*;
 
-/** The term is over: the agreement expires and both sides are told. */
+/** The term is over: the agreement expires, what runs under it ends but its reviews, and both sides are told. */
 @Component("expireAgreementDelegate")
 class ExpireAgreementDelegate implements JavaDelegate {
 
@@ -29,7 +29,7 @@ class ExpireAgreementDelegate implements JavaDelegate {
     public void execute(DelegateExecution agreement) {
         String number = (String) agreement.getVariable(AGREEMENT_NUMBER);
         agreements.end(number, "EXPIRED", clock.instant(), null, null);
-        underIt.end(agreement.getProcessEngineServices(), number, "协议期满 agreement expired");
+        underIt.end(agreement.getProcessEngineServices(), number, "协议期满 agreement expired", true);
         notices.send(agreement, false, "【协议期满】共建协议 " + number + " 已到期", List.of(
                 agreement.getVariable(COMMUNITY_NAME) + "与" + agreement.getVariable(UNIT_NAME) + "的共建协议 " + number
                         + " 已于 " + agreement.getVariable(TERM_END) + " 期满。",

@@ -18,13 +18,18 @@ import static org.gongjian.review.ReviewProcess.*;
  * At a quarter start, in the job of each agreement in force, starts the unit's review of the quarter that just ended
  * and, when a year ended with it, of that year — once per unit and period, however often the job is retried: the
  * first start takes the unit's lock and records the review, a second finds it. A period the agreement's term had not
- * yet begun in is not reviewed under it.
+ * yet begun in is not reviewed under it. The same step after the term's end ({@code reviewOf = term}) reviews the
+ * term's last quarter and year, which no quarter start under this agreement will.
  *
  * <p>Each review runs under the agreement's number ({@code <number>/review/<period>}), so that it ends with the
  * agreement like everything else the agreement started.
  */
 @Component("callPerformanceReviewDelegate")
 class CallPerformanceReviewDelegate implements JavaDelegate {
+
+    /** The step's input parameter that says which period ended: a quarter's (absent) or the term's. */
+    static final String REVIEW_OF = "reviewOf";
+    static final String OF_TERM = "term";
 
     private final Agreements agreements;
     private final Reviews reviews;
@@ -47,6 +52,10 @@ class CallPerformanceReviewDelegate implements JavaDelegate {
         Agreements.Agreement agreement = agreements.find(number).orElseThrow(
                 () -> new IllegalStateException("agreement " + number + " is in force but not recorded"));
         LocalDate quarterStart = AgreementTerm.quarterStart(started);
+        if (OF_TERM.equals(execution.getVariable(REVIEW_OF))) {
+            termEnded(execution, agreement, quarterStart);
+            return;
+        }
         if (!agreement.termStart().isBefore(quarterStart)) {
             return;
         }
@@ -57,6 +66,27 @@ class CallPerformanceReviewDelegate implements JavaDelegate {
             LocalDate year = quarterStart.minusYears(1);
             start(execution, agreement, supervisor, String.valueOf(year.getYear()), ANNUAL, year, quarterStart);
         }
+    }
+
+    /**
+     * The term is over: its last quarter is reviewed, up to the term's last day, and so is its last year, unless a
+     * renewal of the same pair is in force to carry the year on to its own year's end.
+     */
+    private void termEnded(DelegateExecution execution, Agreements.Agreement agreement, LocalDate lastQuarter) {
+        LocalDate afterTerm = agreement.termEnd().plusDays(1);
+        String supervisor = (String) execution.getVariable(AgreementProcess.SUPERVISOR_ID);
+        start(execution, agreement, supervisor, AgreementTerm.quarterOf(lastQuarter), QUARTERLY, lastQuarter,
+                earlier(lastQuarter.plusMonths(3), afterTerm));
+        LocalDate year = lastQuarter.withDayOfYear(1);
+        boolean yearEnds = afterTerm.getDayOfYear() == 1;
+        if (yearEnds || agreements.holderOf(agreement.communityId(), agreement.unitId()).isEmpty()) {
+            start(execution, agreement, supervisor, String.valueOf(year.getYear()), ANNUAL, year,
+                    earlier(year.plusYears(1), afterTerm));
+        }
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private void start(DelegateExecution execution, Agreements.Agreement agreement, String supervisor, String period,
@@ -86,6 +116,6 @@ class CallPerformanceReviewDelegate implements JavaDelegate {
 
     /** Under the agreement's number, so that the review ends with the agreement. */
     static String processBusinessKey(String agreementNumber, String period) {
-        return agreementNumber + "/review/" + period;
+        return ReviewsOfEndedAgreement.prefix(agreementNumber) + period;
     }
 }

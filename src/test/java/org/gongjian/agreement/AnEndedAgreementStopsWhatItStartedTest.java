@@ -12,11 +12,13 @@ import org.gongjian.TestClock;
 import org.gongjian.Mails;
 import org.gongjian.activity.Activities;
 import org.gongjian.commitment.QuarterlyReports;
+import org.gongjian.review.ReviewWorld;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,6 +43,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
     @Autowired EndEverythingUnderAgreement underIt;
     @Autowired QuarterlyReports reports;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired JdbcTemplate jdbc;
 
     @AfterEach
     void realTime() {
@@ -152,6 +155,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
 
     @Test
     void aQuarterStartDueWithTheTermsEndStartsNoQuarterOutsideTheTerm() {
+        ReviewWorld.forgetReviewsOf(jdbc, SCHOOL);
         AgreementWorld world = new AgreementWorld(engine);
         ProcessInstance agreement = world.activeAgreement("2027-01-01", "2027-03-31");
         String number = number(agreement);
@@ -171,6 +175,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
         world.run(agreement, "callPerformanceReview");
         world.run(agreement, "termEnded");
         world.run(agreement, "expireAgreement");
+        world.run(agreement, "callFinalReview");
 
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(number + "/2027-Q2").count()).as("a commitment for 2027-Q2").isZero();
@@ -178,6 +183,11 @@ class AnEndedAgreementStopsWhatItStartedTest {
                 .processInstanceBusinessKey(number + "/2027-Q1").count()).isEqualTo(1);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(agreement.getId()).count())
                 .as("the agreement expired").isZero();
+        List<ProcessInstance> reviews = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKeyLike(number + "/review/%").list();
+        assertThat(reviews).extracting(ProcessInstance::getBusinessKey).as("the term's one quarter and its year reviewed")
+                .containsExactlyInAnyOrder(number + "/review/2027-Q1", number + "/review/2027");
+        reviews.forEach(pi -> engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test over"));
     }
 
     private void assertNothingRunsUnder(String number, String reason) {

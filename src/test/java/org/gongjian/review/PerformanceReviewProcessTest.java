@@ -366,6 +366,45 @@ class PerformanceReviewProcessTest {
     }
 
     @Test
+    void theTermsEndReviewsItsLastQuarterAndItsYearAndLetsTheReviewsUnderWayGoOn() {
+        world.quarterStarts(Q2);
+        world.quarterStarts(LocalDate.of(2027, 7, 1));
+        world.quarterStarts(LocalDate.of(2027, 10, 1));
+        ProcessInstance third = world.scored("2027-Q3");
+        String number = (String) engine.getRuntimeService().getVariable(world.agreement.getId(), "agreementNumber");
+        try {
+            // 2028-01-01 in Heping: the term is over, and no quarter of it starts any more
+            TestClock.at(ReviewWorld.at(LocalDate.of(2028, 1, 1), "00:00").plusSeconds(5));
+            world.run(world.agreement, "termEnded");
+            world.run(world.agreement, "expireAgreement");
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(third.getId()).count())
+                    .as("the third quarter's review goes on after the term").isOne();
+            assertThat(world.record(third).state()).isEqualTo("SELF_REPORT");
+
+            world.run(world.agreement, "callFinalReview");
+            Reviews.Review last = reviews.byBusinessKey(SCHOOL + "/2027-Q4").orElseThrow();
+            assertThat(last.kind()).isEqualTo(ReviewProcess.QUARTERLY);
+            assertThat(last.periodStart()).isEqualTo(LocalDate.of(2027, 10, 1));
+            assertThat(last.periodEnd()).isEqualTo(LocalDate.of(2028, 1, 1));
+            Reviews.Review year = reviews.byBusinessKey(SCHOOL + "/2027").orElseThrow();
+            assertThat(year.kind()).isEqualTo(ReviewProcess.ANNUAL);
+            assertThat(year.periodStart()).isEqualTo(LocalDate.of(2027, 1, 1));
+            assertThat(world.review("2027-Q4").getBusinessKey()).isEqualTo(number + "/review/2027-Q4");
+            assertThat(world.review("2027")).as("the year's review runs").isNotNull();
+            assertThat(reviews.ofUnit(SCHOOL)).extracting(Reviews.Review::period)
+                    .containsExactly("2027-Q4", "2027-Q3", "2027-Q2", "2027-Q1", "2027");
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(world.agreement.getId())
+                    .count()).as("the agreement expired").isZero();
+        } finally {
+            // the reviews outlive the agreement: end them here, so that the next test's school starts clean
+            for (ProcessInstance pi : engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKeyLike(number + "/review/%").list()) {
+                engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test over");
+            }
+        }
+    }
+
+    @Test
     void anEndedAgreementEndsItsReviewWithTheReason() {
         world.quarterStarts(Q2);
         ProcessInstance pi = world.scored("2027-Q1");

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The school's review as its people take part in it, each through their own task's form over {@code /engine-rest}:
  * an agreement in force for 2027, its first quarter over at the start of the second.
  */
-final class ReviewWorld extends EngineWorld {
+public final class ReviewWorld extends EngineWorld {
 
     static final ZoneId HEPING = ZoneId.of("Asia/Shanghai");
     static final String SECRETARY = "wangfang";      // 和平社区 书记
@@ -54,13 +54,18 @@ final class ReviewWorld extends EngineWorld {
      * review per period: the school's earlier reviews, of other tests, are cleared first.
      */
     ReviewWorld schoolInForceFor2027(JdbcTemplate jdbc) {
-        for (String table : List.of("review_figure_record", "review_figure", "review_rating", "review_objection", "rectification")) {
-            jdbc.update("DELETE FROM " + table + " WHERE review_id IN (SELECT id FROM review WHERE unit_id = ?)", SCHOOL);
-        }
-        jdbc.update("DELETE FROM review WHERE unit_id = ?", SCHOOL);
+        forgetReviewsOf(jdbc, SCHOOL);
         agreement = new AgreementWorld(engine).activeAgreement("2027-01-01", "2027-12-31");
         quarterStarts(LocalDate.of(2027, 1, 1));
         return this;
+    }
+
+    /** Clears the unit's review rows, left by other tests: a unit has one review per period, whatever its agreement. */
+    public static void forgetReviewsOf(JdbcTemplate jdbc, String unitId) {
+        for (String table : List.of("review_figure_record", "review_figure", "review_rating", "review_objection", "rectification")) {
+            jdbc.update("DELETE FROM " + table + " WHERE review_id IN (SELECT id FROM review WHERE unit_id = ?)", unitId);
+        }
+        jdbc.update("DELETE FROM review WHERE unit_id = ?", unitId);
     }
 
     /** The agreement's quarter loop at the quarter's first moment: commitments, meeting, the reviews of what ended. */
