@@ -207,10 +207,7 @@ class PerformanceReviewProcessTest {
     @Test
     void approvedTheResultIsOnNoticeUntilItsObjectionIsAnsweredThenTheLeaderAcknowledgesAndTheUnitRectifies() throws Exception {
         world.quarterStarts(Q2);
-        ProcessInstance pi = world.scored("2027-Q1");
-        world.readyForApproval(pi);
-        world.submitted(world.task(pi, ReviewProcess.APPROVE_REVIEW), STREET, Map.of(ReviewProcess.APPROVED, "true",
-                ReviewProcess.RETURN_REASON, ""));
+        ProcessInstance pi = world.approvedOnNotice("2027-Q1");
         Reviews.Review onNotice = world.record(pi);
         assertThat(onNotice.state()).isEqualTo("NOTICE");
         assertThat(world.job(pi, "noticeEnded").getDuedate().toInstant()).isEqualTo(onNotice.noticeUntil());
@@ -303,10 +300,7 @@ class PerformanceReviewProcessTest {
     @Test
     void anUpheldObjectionSendsTheResultBackToTheCommunityAndOnNoticeAgain() throws Exception {
         world.quarterStarts(Q2);
-        ProcessInstance pi = world.scored("2027-Q1");
-        world.readyForApproval(pi);
-        world.submitted(world.task(pi, ReviewProcess.APPROVE_REVIEW), STREET, Map.of(ReviewProcess.APPROVED, "true",
-                ReviewProcess.RETURN_REASON, ""));
+        ProcessInstance pi = world.approvedOnNotice("2027-Q1");
         Reviews.Review first = world.record(pi);
         objections.file(first.id(), new ReviewObjections.Request("李师傅", "13900002222", "学校寒假开放操场的活动没有算进去"),
                 "10.0.0.8", TestClock.now());
@@ -351,10 +345,7 @@ class PerformanceReviewProcessTest {
     @Test
     void anUnacknowledgedResultEscalatesToTheSupervisingBody() throws Exception {
         world.quarterStarts(Q2);
-        ProcessInstance pi = world.scored("2027-Q1");
-        world.readyForApproval(pi);
-        world.submitted(world.task(pi, ReviewProcess.APPROVE_REVIEW), STREET, Map.of(ReviewProcess.APPROVED, "true",
-                ReviewProcess.RETURN_REASON, ""));
+        ProcessInstance pi = world.approvedOnNotice("2027-Q1");
         TestClock.at(world.record(pi).noticeUntil().plusSeconds(1));
         world.run(pi, "noticeEnded");
         world.run(pi, "sendFeedbackLetter");

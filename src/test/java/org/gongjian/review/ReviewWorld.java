@@ -105,6 +105,15 @@ public final class ReviewWorld extends EngineWorld {
                 ReviewProcess.MEETING_DECISION, "confirmed", ReviewProcess.MEETING_NOTE, ""));
     }
 
+    /** The school's review of the period, its people's parts done and approved by the street committee: on notice. */
+    ProcessInstance approvedOnNotice(String period) {
+        ProcessInstance pi = scored(period);
+        readyForApproval(pi);
+        submitted(task(pi, ReviewProcess.APPROVE_REVIEW), STREET, Map.of(ReviewProcess.APPROVED, "true",
+                ReviewProcess.RETURN_REASON, ""));
+        return pi;
+    }
+
     void submitted(Task task, String user, Map<String, Object> variables) {
         assertThat(task).as("an open task for " + user).isNotNull();
         forms.submitted(task, user, variables);
