@@ -128,6 +128,72 @@ public final class TasklistPage {
         wait.until(driver -> done.getAsBoolean());
     }
 
+    /** The rows of an embedded form's list, in the order shown. */
+    public java.util.List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("form.gongjian-form fieldset.gongjian-row"));
+    }
+
+    /** The input of that column in the row (counted from 0) of an embedded form's list. */
+    public WebElement cell(int row, String column) {
+        return rows().get(row).findElement(By.cssSelector("[data-column='" + column + "']"));
+    }
+
+    /** Adds a row at the end of the embedded form's list, as a person clicks "添加". */
+    public void addRow() {
+        WebElement add = browser.findElement(By.cssSelector("form.gongjian-form button.add-row"));
+        scrollTo(add);
+        int before = rows().size();
+        add.click();
+        wait.until(driver -> rows().size() == before + 1);
+    }
+
+    public void removeRow(int row) {
+        int before = rows().size();
+        WebElement remove = rows().get(row).findElement(By.cssSelector("button.remove-row"));
+        scrollTo(remove);
+        remove.click();
+        wait.until(driver -> rows().size() == before - 1);
+    }
+
+    /** Types into a row's text or number input, replacing what is there. */
+    public void typeIn(int row, String column, Object value) {
+        WebElement input = cell(row, column);
+        scrollTo(input);
+        input.clear();
+        input.sendKeys(String.valueOf(value));
+    }
+
+    /**
+     * Picks a day in a row's date input with the keyboard, as a person does in the browser's date
+     * picker: focus, then the day's parts in the order the browser shows them (month/day/year in
+     * an en-US Chromium, year/month/day in a Chinese one); the input's value tells which took.
+     */
+    public void pickDate(int row, String column, java.time.LocalDate day) {
+        WebElement input = cell(row, column);
+        scrollTo(input);
+        String year = String.valueOf(day.getYear());
+        String month = String.format("%02d", day.getMonthValue());
+        String dayOfMonth = String.format("%02d", day.getDayOfMonth());
+        for (CharSequence[] order : new CharSequence[][] {{month, dayOfMonth, year},
+                {year, Keys.ARROW_RIGHT, month, dayOfMonth}}) {
+            input.clear();
+            ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", input);
+            input.sendKeys(order);
+            if (day.toString().equals(input.getAttribute("value"))) {
+                input.sendKeys(Keys.TAB);
+                return;
+            }
+        }
+        assertThat(input.getAttribute("value")).as("the date picked in row %d", row).isEqualTo(day.toString());
+    }
+
+    /** Chooses an option of a row's select by its text. */
+    public void select(int row, String column, String option) {
+        WebElement select = cell(row, column);
+        scrollTo(select);
+        new org.openqa.selenium.support.ui.Select(select).selectByVisibleText(option);
+    }
+
     public void scrollTo(WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     }

@@ -18,6 +18,9 @@ public final class CommitmentProcess {
     public static final int MAX_PROJECTS = 30;
     /** The kind of an activity when the liaison names none. */
     public static final String DEFAULT_KIND = "志愿服务";
+    /** The kinds a liaison chooses from; the commitments form offers the same list. */
+    public static final java.util.List<String> KINDS = java.util.List.of(
+            "志愿服务", "教育辅导", "关爱帮扶", "文体活动", "环境整治", "健康义诊", "党课学习", "其他");
 
     // started with (see org.gongjian.agreement.StartQuarterlyCommitmentDelegate)
     public static final String AGREEMENT_NUMBER = "agreementNumber";
@@ -36,13 +39,9 @@ public final class CommitmentProcess {
     public static final String QUARTER_END = "quarterEnd";
 
     // set along the way
-    /** What community staff type, one project per line; the process keeps it as the list {@link #PROJECTS}. */
-    public static final String PROJECTS_TEXT = "projectsText";
-    /** The quarter's projects: a JSON list of {title, description}. */
+    /** The quarter's projects, rows community staff fill (offered from the needs): a JSON list of {title, description}. */
     public static final String PROJECTS = "projects";
-    /** What the liaison types, one activity per line; the process keeps it as the list {@link #ACTIVITIES}. */
-    public static final String ACTIVITIES_TEXT = "activitiesText";
-    /** The committed activities: a JSON list of {date, place, places, title, volunteers, hours, kind}. */
+    /** The committed activities, rows the liaison fills: a JSON list of {date, place, places, title, volunteers, hours, kind}. */
     public static final String ACTIVITIES = "activities";
     /** The quarter's fund instalment in CNY; none or 0 means no transfer. */
     public static final String FUND_INSTALMENT = "fundInstalment";

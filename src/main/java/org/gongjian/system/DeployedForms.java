@@ -2,25 +2,37 @@ package org.gongjian.system;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * The fields of the Camunda Form a task or a start event shows, read from the deployed form
- * (not from the classpath: a running instance keeps the form it was deployed with). A field is
- * what form-js submits: a component's {@code key}, or the first part of a group's or a dynamic
- * list's {@code path}; texts, separators and buttons submit nothing.
+ * The fields of the form a task or a start event shows, read from the deployed form (not from
+ * the classpath: a running instance keeps the form it was deployed with).
+ *
+ * <p>In a Camunda Form a field is what form-js submits: a component's {@code key}, or the first
+ * part of a group's or a dynamic list's {@code path}; texts, separators and buttons submit
+ * nothing. An embedded form ({@code embedded:deployment:forms/….html}) names what it submits on
+ * its form element, {@code <form data-fields="activities fundInstalment">}, because its script
+ * creates the variables that no input is bound to; inputs bound with {@code cam-variable-name}
+ * count as well.
  */
 final class DeployedForms {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EMBEDDED = "embedded:deployment:";
+    private static final Pattern DECLARED = Pattern.compile("<form[^>]*\\sdata-fields=\"([^\"]*)\"");
+    private static final Pattern BOUND = Pattern.compile("cam-variable-name=\"([A-Za-z_][A-Za-z0-9_]*)\"");
     private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "separator", "spacer", "button");
 
     private DeployedForms() {
@@ -32,19 +44,51 @@ final class DeployedForms {
      */
     static Set<String> ofTask(TaskService tasks, FormService forms, String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        if (task == null || task.getCamundaFormRef() == null) {
+        if (task == null) {
             return Set.of();
         }
-        return fields(forms.getDeployedTaskForm(taskId));
+        if (task.getCamundaFormRef() != null) {
+            return fields(forms.getDeployedTaskForm(taskId));
+        }
+        return embedded(task.getFormKey()) ? embeddedFields(forms.getDeployedTaskForm(taskId)) : Set.of();
     }
 
     /** The fields of the process definition's start form; none if it has none. */
     static Set<String> ofStart(FormService forms, String processDefinitionId) {
-        if (processDefinitionId == null
-                || forms.getStartFormData(processDefinitionId).getCamundaFormRef() == null) {
+        if (processDefinitionId == null) {
             return Set.of();
         }
-        return fields(forms.getDeployedStartForm(processDefinitionId));
+        StartFormData start = forms.getStartFormData(processDefinitionId);
+        if (start.getCamundaFormRef() != null) {
+            return fields(forms.getDeployedStartForm(processDefinitionId));
+        }
+        return embedded(start.getFormKey()) ? embeddedFields(forms.getDeployedStartForm(processDefinitionId)) : Set.of();
+    }
+
+    private static boolean embedded(String formKey) {
+        return formKey != null && formKey.startsWith(EMBEDDED);
+    }
+
+    static Set<String> embeddedFields(InputStream form) {
+        try (form) {
+            String html = new String(form.readAllBytes(), StandardCharsets.UTF_8);
+            Set<String> fields = new TreeSet<>();
+            Matcher declared = DECLARED.matcher(html);
+            if (declared.find()) {
+                for (String name : declared.group(1).trim().split("[\\s,]+")) {
+                    if (!name.isEmpty()) {
+                        fields.add(name);
+                    }
+                }
+            }
+            Matcher bound = BOUND.matcher(html);
+            while (bound.find()) {
+                fields.add(bound.group(1));
+            }
+            return fields;
+        } catch (IOException e) {
+            throw new ProcessEngineException("A deployed form cannot be read: " + e.getMessage(), e);
+        }
     }
 
     static Set<String> fields(InputStream form) {

@@ -186,7 +186,7 @@ public final class FormFields {
         return node != null && node.isArray() ? (ArrayNode) node : JSON.createArrayNode();
     }
 
-    private static JsonNode json(Object value, String field, String label) {
+    static JsonNode json(Object value, String field, String label) {
         try {
             if (value == null) {
                 return null;

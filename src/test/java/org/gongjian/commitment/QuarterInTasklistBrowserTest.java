@@ -1,5 +1,7 @@
 package org.gongjian.commitment;
 
+import java.time.LocalDate;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gongjian.Browser;
@@ -50,23 +52,50 @@ class QuarterInTasklistBrowserTest {
         CommitmentWorld world = new CommitmentWorld(engine);
         ProcessInstance quarter = world.start(agreementNumber());
 
-        tasklist.openTask(STAFF, quarter, CommitmentProcess.PREPARE_PROJECTS, "本季度项目清单");
-        assertThat(tasklist.field("本季度项目清单").getAttribute("value")).contains("关爱空巢老人");
+        // the projects come prefilled from the agreement's needs, one row each; staff add a third
+        tasklist.openTask(STAFF, quarter, CommitmentProcess.PREPARE_PROJECTS, "本季度共建项目");
+        tasklist.waiting().until(driver -> tasklist.rows().size() == 2);
+        assertThat(tasklist.cell(0, "title").getAttribute("value")).isEqualTo("关爱空巢老人");
+        tasklist.addRow();
+        tasklist.typeIn(2, "title", "社区公园清洁");
+        tasklist.typeIn(2, "description", "每月一次");
         tasklist.complete(quarter, CommitmentProcess.SUBMIT_COMMITMENTS);
+        assertThat(json(quarter, "projects")).isEqualTo("[{\"title\":\"关爱空巢老人\",\"description\":\"每月上门探访\"},"
+                + "{\"title\":\"青少年课后托管\",\"description\":\"\"},{\"title\":\"社区公园清洁\",\"description\":\"每月一次\"}]");
 
-        tasklist.openTask(LIAISON, quarter, CommitmentProcess.SUBMIT_COMMITMENTS, "本季度活动");
-        tasklist.fill(new String[][] {
-                {"本季度活动", "2027-01-16，社区活动室，30，周末课堂，5，2\n2027-03-05，学校操场，50，学雷锋志愿服务，10，3"},
-                {"本季度拨付经费（元）", "3000"}});
+        // three rows, one removed again, dates from the picker, no separator typed anywhere
+        tasklist.openTask(LIAISON, quarter, CommitmentProcess.SUBMIT_COMMITMENTS, "社区公园清洁");
+        fillActivity(0, LocalDate.of(2027, 1, 16), "周末课堂", "社区活动室", 30, 5, "2", "教育辅导");
+        tasklist.addRow();
+        fillActivity(1, LocalDate.of(2027, 2, 20), "写错的一行", "社区活动室", 10, 0, "1", "其他");
+        tasklist.addRow();
+        fillActivity(2, LocalDate.of(2027, 3, 5), "学雷锋志愿服务", "学校操场", 50, 10, "3", "志愿服务");
+        tasklist.removeRow(1);
+        browser.findElement(By.id("fundInstalment")).sendKeys("3000");
+
+        // a day after the quarter: the picker's row is marked, Complete stays disabled, nothing moves
+        tasklist.pickDate(1, "date", LocalDate.of(2027, 4, 2));
+        tasklist.waiting().until(driver -> tasklist.rows().get(1).getText().contains("须在本季度"));
+        assertThat(browser.findElement(By.cssSelector("button[ng-click='complete()']")).isEnabled()).isFalse();
+        assertThat(world.task(quarter, CommitmentProcess.SUBMIT_COMMITMENTS)).isNotNull();
+        tasklist.pickDate(1, "date", LocalDate.of(2027, 3, 5));
         tasklist.complete(quarter, CommitmentProcess.APPROVE_COMMITMENTS);
+        assertThat(json(quarter, "activities")).isEqualTo("[{\"date\":\"2027-01-16\",\"title\":\"周末课堂\",\"place\":\"社区活动室\","
+                + "\"places\":30,\"volunteers\":5,\"hours\":2,\"kind\":\"教育辅导\"},"
+                + "{\"date\":\"2027-03-05\",\"title\":\"学雷锋志愿服务\",\"place\":\"学校操场\",\"places\":50,\"volunteers\":10,"
+                + "\"hours\":3,\"kind\":\"志愿服务\"}]");
+        assertThat(engine.getRuntimeService().getVariable(quarter.getId(), "fundInstalment")).isEqualTo("3000.00");
 
         tasklist.openTask(STAFF, quarter, CommitmentProcess.APPROVE_COMMITMENTS, "学雷锋志愿服务");
         tasklist.choose("退回单位修改 Return to the unit");
         tasklist.fill(new String[][] {{"退回意见", "请写明每项活动的志愿者人数"}});
         tasklist.complete(quarter, CommitmentProcess.SUBMIT_COMMITMENTS);
 
+        // returned: the reason at the top, the rows as they were sent
         tasklist.openTask(LIAISON, quarter, CommitmentProcess.SUBMIT_COMMITMENTS, "请写明每项活动的志愿者人数");
-        assertThat(tasklist.field("本季度活动").getAttribute("value")).contains("学雷锋志愿服务");
+        tasklist.waiting().until(driver -> tasklist.rows().size() == 2);
+        assertThat(tasklist.cell(1, "title").getAttribute("value")).isEqualTo("学雷锋志愿服务");
+        tasklist.typeIn(0, "volunteers", 8);
         tasklist.complete(quarter, CommitmentProcess.APPROVE_COMMITMENTS);
 
         tasklist.openTask(STAFF, quarter, CommitmentProcess.APPROVE_COMMITMENTS, "学雷锋志愿服务");
@@ -90,5 +119,20 @@ class QuarterInTasklistBrowserTest {
         date.sendKeys("11/20/2026", Keys.TAB);
         tasklist.complete(() -> transfers.find(key + "/funds").isPresent());
         assertThat(transfers.find(key + "/funds").orElseThrow().voucherNumber()).isEqualTo("PZ-2027-0316");
+    }
+
+    private void fillActivity(int row, LocalDate day, String title, String place, int places, int volunteers,
+                              String hours, String kind) {
+        tasklist.pickDate(row, "date", day);
+        tasklist.typeIn(row, "title", title);
+        tasklist.typeIn(row, "place", place);
+        tasklist.typeIn(row, "places", places);
+        tasklist.typeIn(row, "volunteers", volunteers);
+        tasklist.typeIn(row, "hours", hours);
+        tasklist.select(row, "kind", kind);
+    }
+
+    private String json(ProcessInstance pi, String variable) {
+        return engine.getRuntimeService().getVariable(pi.getId(), variable).toString();
     }
 }
