@@ -30,6 +30,35 @@ public final class Browser {
         return driver;
     }
 
+    /**
+     * With {@code -Dscreenshots=docs/screenshots}, keeps what the browser shows as {@code <name>-1400.png}
+     * (1400 wide) and {@code <name>-phone.png} (390×844) for the README; otherwise does nothing, so
+     * that an ordinary test run leaves the repository as it was.
+     */
+    public static void document(WebDriver driver, String name, org.openqa.selenium.WebElement top) {
+        String folder = System.getProperty("screenshots");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(folder));
+            for (Object[] size : new Object[][] {{1400, 1000, "1400"}, {390, 844, "phone"}}) {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension((int) size[0], (int) size[1]));
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", top);
+                Thread.sleep(500); // the layout settles after the resize
+                keepScreenshot(driver, folder + "/" + name + "-" + size[2] + ".png");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            driver.manage().window().setSize(before);
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", top);
+        }
+    }
+
     /** What the browser showed last, for reading after a failure. */
     public static void keepScreenshot(WebDriver driver, String file) {
         try {

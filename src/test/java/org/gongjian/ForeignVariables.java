@@ -50,7 +50,13 @@ public final class ForeignVariables {
         Map<String, Object> typed = new HashMap<>();
         variables.forEach((name, value) -> {
             Map<String, Object> wrapped = new HashMap<>();
-            wrapped.put("value", value);
+            if (value instanceof org.camunda.spin.json.SpinJsonNode list) {
+                // as an embedded form sends its rows: a Json variable
+                wrapped.put("value", list.toString());
+                wrapped.put("type", "Json");
+            } else {
+                wrapped.put("value", value);
+            }
             typed.put(name, wrapped);
         });
         HttpHeaders headers = new HttpHeaders();

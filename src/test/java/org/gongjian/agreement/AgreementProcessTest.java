@@ -213,8 +213,8 @@ class AgreementProcessTest {
         assertThat(commitments.getTaskDefinitionKey()).as("the quarter opens with its project list").isEqualTo("prepareProjects");
         assertThat(engine.getTaskService().getIdentityLinksForTask(commitments.getId()))
                 .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("community-heping-staff"));
-        assertThat(engine.getTaskService().getVariable(commitments.getId(), "projectsText")).as("the agreement's needs, offered")
-                .isEqualTo("关爱空巢老人：每月上门探访\n青少年课后托管");
+        assertThat(engine.getTaskService().getVariable(commitments.getId(), "projects").toString()).as("the agreement's needs, offered")
+                .isEqualTo("[{\"title\":\"关爱空巢老人\",\"description\":\"每月上门探访\"},{\"title\":\"青少年课后托管\",\"description\":\"\"}]");
         ProcessInstance meeting = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("joint-meeting")
                 .processInstanceBusinessKey("heping/2027-Q1").singleResult();
         assertThat(meeting).as("the quarter's joint meeting, called by itself").isNotNull();

@@ -212,7 +212,7 @@ class AnEndedAgreementStopsWhatItStartedTest {
                 .processInstanceBusinessKey(number + "/2027-Q1").singleResult();
         submit(quarter, "prepareProjects", STAFF, "{}");
         submit(quarter, "submitCommitments", LIAISON, """
-                {"activitiesText": {"value": "2027-01-20，学校操场，20，社区公园清洁，5，3"},
+                {"activities": {"type": "Json", "value": "[{\\"date\\": \\"2027-01-20\\", \\"place\\": \\"学校操场\\", \\"places\\": 20, \\"title\\": \\"社区公园清洁\\", \\"volunteers\\": 5, \\"hours\\": 3}]"},
                  "fundInstalment": {"value": 5000}}""");
         submit(quarter, "approveCommitments", STAFF, "{\"approvalDecision\": {\"value\": \"approve\"}}");
         run(quarter, "startActivities");

@@ -77,7 +77,7 @@ class OneQuarterOfAnAgreementTest {
 
         submit(quarter, "prepareProjects", STAFF, "{}");
         submit(quarter, "submitCommitments", LIAISON, """
-                {"activitiesText": {"value": "2027-01-20，学校操场，20，社区公园清洁，5，3\\n2027-02-10，多功能厅，10，周末课堂，3，2，教育辅导"},
+                {"activities": {"type": "Json", "value": "[{\\"date\\": \\"2027-01-20\\", \\"place\\": \\"学校操场\\", \\"places\\": 20, \\"title\\": \\"社区公园清洁\\", \\"volunteers\\": 5, \\"hours\\": 3, \\"kind\\": \\"\\"}, {\\"date\\": \\"2027-02-10\\", \\"place\\": \\"多功能厅\\", \\"places\\": 10, \\"title\\": \\"周末课堂\\", \\"volunteers\\": 3, \\"hours\\": 2, \\"kind\\": \\"教育辅导\\"}]"},
                  "fundInstalment": {"value": 0}}""");
         submit(quarter, "approveCommitments", STAFF, "{\"approvalDecision\": {\"value\": \"approve\"}}");
         run(quarter, "startActivities");

@@ -1,11 +1,17 @@
 package org.gongjian.commitment;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.gongjian.EngineWorld;
 
 /**
@@ -53,13 +59,51 @@ final class CommitmentWorld extends EngineWorld {
 
     /** Community staff publish the projects as offered. */
     void prepare(ProcessInstance pi) {
-        Object offered = engine.getRuntimeService().getVariable(pi.getId(), "projectsText");
-        complete(pi, CommitmentProcess.PREPARE_PROJECTS, STAFF, Map.of("projectsText", offered));
+        Object offered = engine.getRuntimeService().getVariable(pi.getId(), "projects");
+        complete(pi, CommitmentProcess.PREPARE_PROJECTS, STAFF, Map.of("projects", offered));
     }
 
-    void submit(ProcessInstance pi, String activitiesText, Object fundInstalment) {
+    /** One row of the commitments form as a person fills it: date, place, places and title; the rest left empty. */
+    static Map<String, Object> activity(String date, String place, Object places, String title) {
+        return activity(date, place, places, title, "", "", "");
+    }
+
+    static Map<String, Object> activity(String date, String place, Object places, String title, Object volunteers,
+                                        Object hours, String kind) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("date", date);
+        row.put("place", place);
+        row.put("places", places);
+        row.put("title", title);
+        row.put("volunteers", volunteers);
+        row.put("hours", hours);
+        row.put("kind", kind);
+        return row;
+    }
+
+    /** The rows as the form submits them: one JSON variable. */
+    @SafeVarargs
+    static SpinJsonNode rows(Map<String, Object>... rows) {
+        return rows(List.of(rows));
+    }
+
+    static SpinJsonNode rows(List<Map<String, Object>> rows) {
+        try {
+            return Spin.JSON(new ObjectMapper().writeValueAsString(rows));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The two activities most tests commit: a weekend class with everything filled, a volunteer day with the least. */
+    static SpinJsonNode twoActivities() {
+        return rows(activity("2027-01-16", "社区活动室", 30, "周末课堂", 5, 2, "教育辅导"),
+                activity("2027-03-05", "学校操场", 50, "学雷锋志愿服务"));
+    }
+
+    void submit(ProcessInstance pi, SpinJsonNode activities, Object fundInstalment) {
         Map<String, Object> v = new HashMap<>();
-        v.put("activitiesText", activitiesText);
+        v.put("activities", activities);
         v.put("fundInstalment", fundInstalment);
         complete(pi, CommitmentProcess.SUBMIT_COMMITMENTS, LIAISON, v);
     }

@@ -45,16 +45,16 @@ class OnlyFormFieldsReachTheQuarterTest {
 
     @Test
     void theProjectsCannotMoveTheQuartersEnd() throws Exception {
-        Object offered = engine.getRuntimeService().getVariable(cycle.getId(), "projectsText");
+        Object offered = engine.getRuntimeService().getVariable(cycle.getId(), "projects");
         refusedThenValidAccepted(engine, rest, world.task(cycle, CommitmentProcess.PREPARE_PROJECTS), STAFF,
-                Map.of("projectsText", offered), "quarterEnd", "2099-12-31");
+                Map.of("projects", offered), "quarterEnd", "2099-12-31");
     }
 
     @Test
     void theCommitmentsCannotMoveTheQuarterOrNameAnotherUnit() throws Exception {
         world.prepare(cycle);
         Map<String, Object> commitments = new HashMap<>();
-        commitments.put("activitiesText", "2027-01-16，社区活动室，30，周末课堂");
+        commitments.put("activities", rows(activity("2027-01-16", "社区活动室", 30, "周末课堂")));
         commitments.put("fundInstalment", 7500);
         refusedThenValidAccepted(engine, rest, world.task(cycle, CommitmentProcess.SUBMIT_COMMITMENTS), LIAISON, commitments,
                 "quarterEnd", "2099-12-31");
@@ -63,7 +63,7 @@ class OnlyFormFieldsReachTheQuarterTest {
     @Test
     void theApprovalCannotRewriteTheActivitiesOrTheInstalment() throws Exception {
         world.prepare(cycle);
-        world.submit(cycle, "2027-01-16，社区活动室，30，周末课堂", 7500);
+        world.submit(cycle, rows(activity("2027-01-16", "社区活动室", 30, "周末课堂")), 7500);
         Map<String, Object> accept = Map.of("approvalDecision", "approve");
         Map<String, Object> withInstalment = new HashMap<>(accept);
         withInstalment.put("fundInstalment", 1_000_000);

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.gongjian.TestClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
 import org.gongjian.GongjianTest;
 import org.gongjian.activity.Activities;
 import org.gongjian.escalation.EscalationLog;
@@ -54,7 +55,6 @@ class QuarterlyCommitmentProcessTest {
     }
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final String TWO_ACTIVITIES = "2027-01-16，社区活动室，30，周末课堂，5，2，教育辅导\n2027-03-05, 学校操场, 50, 学雷锋志愿服务";
 
     @Autowired ProcessEngine engine;
     @Autowired EscalationLog escalations;
@@ -87,60 +87,78 @@ class QuarterlyCommitmentProcessTest {
         assertThat(engine.getTaskService().getIdentityLinksForTask(prepare.getId()))
                 .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("community-heping-staff"));
         assertThat(prepare.getDueDate()).isCloseTo(Date.from(TestClock.now().plus(Duration.ofDays(5))), 60_000);
-        assertThat(deployedForm(prepare)).contains("\"id\": \"quarterly-projects\"", "projectsText");
-        assertThat(engine.getRuntimeService().getVariable(cycle.getId(), "projectsText"))
-                .isEqualTo("关爱空巢老人：每月上门探访\n青少年课后托管");
+        assertThat(deployedForm(prepare)).contains("data-fields=\"projects\"", "ng-repeat=\"row in rows\"");
+        assertThat(engine.getRuntimeService().getVariable(cycle.getId(), "projects").toString())
+                .isEqualTo("[{\"title\":\"关爱空巢老人\",\"description\":\"每月上门探访\"},{\"title\":\"青少年课后托管\",\"description\":\"\"}]");
 
-        assertThatThrownBy(() -> world.complete(cycle, CommitmentProcess.PREPARE_PROJECTS, STAFF, Map.of("projectsText", "  \n ")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("projectsText");
+        assertThatThrownBy(() -> world.complete(cycle, CommitmentProcess.PREPARE_PROJECTS, STAFF, Map.of("projects", rows())))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("projects");
+        assertThatThrownBy(() -> world.complete(cycle, CommitmentProcess.PREPARE_PROJECTS, STAFF, Map.of("projects",
+                rows(Map.of("title", "关爱空巢老人"), Map.of("title", "很长的项目名".repeat(20), "description", "说明")))))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("projects[1].title")
+                .hasMessageContaining("第 2 行");
         assertThatThrownBy(() -> world.complete(cycle, CommitmentProcess.PREPARE_PROJECTS, STAFF,
-                Map.of("projectsText", "很长的项目名".repeat(20) + "：说明")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("projectsText[0].title");
+                Map.of("projects", Spin.JSON("\"关爱空巢老人：每月上门探访\""))))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("projects: ");
         assertThat(world.task(cycle, CommitmentProcess.PREPARE_PROJECTS)).as("refused, still open").isNotNull();
 
-        world.complete(cycle, CommitmentProcess.PREPARE_PROJECTS, STAFF,
-                Map.of("projectsText", "关爱空巢老人：每月上门探访\n寒假青少年托管：1-2月每周三次"));
-        assertThat(engine.getRuntimeService().getVariable(cycle.getId(), "projects").toString())
-                .contains("关爱空巢老人", "寒假青少年托管", "每周三次");
+        world.complete(cycle, CommitmentProcess.PREPARE_PROJECTS, STAFF, Map.of("projects",
+                rows(Map.of("title", " 关爱空巢老人 ", "description", "每月上门探访", "owner", "extra column"),
+                        Map.of("title", "寒假青少年托管", "description", "1-2月每周三次"))));
+        assertThat(engine.getRuntimeService().getVariable(cycle.getId(), "projects").toString()).as("trimmed, only the form's columns")
+                .isEqualTo("[{\"title\":\"关爱空巢老人\",\"description\":\"每月上门探访\"},"
+                        + "{\"title\":\"寒假青少年托管\",\"description\":\"1-2月每周三次\"}]");
         Task submit = world.task(cycle, CommitmentProcess.SUBMIT_COMMITMENTS);
         assertThat(engine.getTaskService().getIdentityLinksForTask(submit.getId()))
                 .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("unit-school-liaison"));
-        assertThat(deployedForm(submit)).contains("\"id\": \"quarterly-commitments\"", "{{#loop projects}}", "approvalComments");
+        assertThat(deployedForm(submit)).contains("data-fields=\"activities fundInstalment\"", "project in projects",
+                "approvalComments");
     }
 
     @Test
     void activitiesOutsideTheQuarterOrWithoutPlacesAreRefused() {
         world.prepare(cycle);
-        assertRefused(Map.of("activitiesText", "2027-04-02，社区活动室，30，周末课堂"), "activitiesText[0].date");
-        assertRefused(Map.of("activitiesText", "2027-01-16，社区活动室，0，周末课堂"), "activitiesText[0].places");
-        assertRefused(Map.of("activitiesText", "2027-01-16，社区活动室，30，周末课堂", "fundInstalment", -5), "fundInstalment");
-        assertRefused(Map.of("activitiesText", "2027-01-16，社区活动室，30，周末课堂", "fundInstalment", 7500.005),
-                "fundInstalment");
-        assertRefused(Map.of("activitiesText", "2027-01-16，社区活动室，30，周末课堂", "fundInstalment", 2_000_000),
-                "fundInstalment");
-        assertRefused(Map.of("activitiesText", "2027-01-16，社区活动室，30，周末课堂，5，2，" + "类".repeat(21)),
-                "activitiesText[0].kind");
-        assertRefused(Map.of("activitiesText", "2027-01-16，社区活动室，30，周末课堂\n".repeat(21)), "activitiesText");
+        var weekendClass = activity("2027-01-16", "社区活动室", 30, "周末课堂");
+        assertRefused(Map.of("activities", rows(weekendClass, activity("2027-04-02", "社区活动室", 30, "周末课堂"))),
+                "activities[1].date");
+        assertRefused(Map.of("activities", rows(activity("2027-01-16", "社区活动室", 0, "周末课堂"))), "activities[0].places");
+        assertRefused(Map.of("activities", rows(activity("2027-01-16", "社区活动室", 30.5, "周末课堂"))), "activities[0].places");
+        assertRefused(Map.of("activities", rows(activity("2027-01-16", "", 30, "周末课堂"))), "activities[0].place");
+        assertRefused(Map.of("activities", rows(activity("2027-01-16", "社区活动室", 30, "周末课堂", -1, "", ""))),
+                "activities[0].volunteers");
+        assertRefused(Map.of("activities", rows(activity("2027-01-16", "社区活动室", 30, "周末课堂", 0, "1.25", ""))),
+                "activities[0].hours");
+        assertRefused(Map.of("activities", rows(activity("16/01/2027", "社区活动室", 30, "周末课堂"))), "activities[0].date");
+        assertRefused(Map.of("activities", rows(weekendClass), "fundInstalment", -5), "fundInstalment");
+        assertRefused(Map.of("activities", rows(weekendClass), "fundInstalment", 7500.005), "fundInstalment");
+        assertRefused(Map.of("activities", rows(weekendClass), "fundInstalment", 2_000_000), "fundInstalment");
+        assertRefused(Map.of("activities", rows(activity("2027-01-16", "社区活动室", 30, "周末课堂", 5, 2, "类".repeat(3)))),
+                "activities[0].kind");
+        assertRefused(Map.of("activities", rows(java.util.Collections.nCopies(21, weekendClass))), "activities");
+        assertRefused(Map.of("activities", rows()), "activities");
         assertThat(world.task(cycle, CommitmentProcess.SUBMIT_COMMITMENTS)).as("still open").isNotNull();
 
-        world.submit(cycle, TWO_ACTIVITIES, 7500);
-        assertThat(engine.getRuntimeService().getVariable(cycle.getId(), "activities").toString())
-                .contains("周末课堂", "学雷锋志愿服务", "学校操场", "教育辅导", "志愿服务");
+        world.submit(cycle, twoActivities(), 7500);
+        assertThat(engine.getRuntimeService().getVariable(cycle.getId(), "activities").toString()).as("typed, defaults filled in")
+                .isEqualTo("[{\"date\":\"2027-01-16\",\"title\":\"周末课堂\",\"place\":\"社区活动室\",\"places\":30,"
+                        + "\"volunteers\":5,\"hours\":2,\"kind\":\"教育辅导\"},{\"date\":\"2027-03-05\",\"title\":\"学雷锋志愿服务\","
+                        + "\"place\":\"学校操场\",\"places\":50,\"volunteers\":0,\"hours\":0,\"kind\":\"志愿服务\"}]");
     }
 
     @Test
     void anActivityDatedBeforeTodayIsRefused() {
         world.prepare(cycle);
         TestClock.at(LocalDate.of(2027, 2, 1).atTime(10, 0).atZone(ZONE).toInstant());
-        assertRefused(Map.of("activitiesText", "2027-01-16，社区活动室，30，周末课堂"), "activitiesText[0].date");
-        world.submit(cycle, "2027-02-01，社区活动室，30，周末课堂\n2027-02-10，学校操场，50，学雷锋志愿服务", null);
+        assertRefused(Map.of("activities", rows(activity("2027-01-16", "社区活动室", 30, "周末课堂"))), "activities[0].date");
+        world.submit(cycle, rows(activity("2027-02-01", "社区活动室", 30, "周末课堂"),
+                activity("2027-02-10", "学校操场", 50, "学雷锋志愿服务")), null);
         assertThat(world.task(cycle, CommitmentProcess.APPROVE_COMMITMENTS)).isNotNull();
     }
 
     @Test
     void approvedCommitmentsStartOneActivityPerLineAndTheFundTransferExactlyOnce() throws Exception {
         world.prepare(cycle);
-        world.submit(cycle, TWO_ACTIVITIES, 7500);
+        world.submit(cycle, twoActivities(), 7500);
         Task approve = world.task(cycle, CommitmentProcess.APPROVE_COMMITMENTS);
         assertThat(engine.getTaskService().getIdentityLinksForTask(approve.getId()))
                 .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("community-heping-staff"));
@@ -182,7 +200,7 @@ class QuarterlyCommitmentProcessTest {
     @Test
     void withoutAnInstalmentNoFundTransferStarts() {
         world.prepare(cycle);
-        world.submit(cycle, "2027-01-16，社区活动室，30，周末课堂", 0);
+        world.submit(cycle, rows(activity("2027-01-16", "社区活动室", 30, "周末课堂")), 0);
         world.decide(cycle, CommitmentProcess.APPROVE, null);
         world.run(cycle, CommitmentProcess.START_ACTIVITIES);
         assertThat(world.instances("activity", number + "/2027-Q1/1")).isEqualTo(1);
@@ -192,7 +210,7 @@ class QuarterlyCommitmentProcessTest {
     @Test
     void returnedCommitmentsGoBackToTheLiaisonWithTheComments() {
         world.prepare(cycle);
-        world.submit(cycle, TWO_ACTIVITIES, 7500);
+        world.submit(cycle, twoActivities(), 7500);
         assertThatThrownBy(() -> world.decide(cycle, CommitmentProcess.RETURN, " "))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("approvalComments");
         assertThatThrownBy(() -> world.decide(cycle, "maybe", null))
@@ -203,9 +221,11 @@ class QuarterlyCommitmentProcessTest {
         Task again = world.task(cycle, CommitmentProcess.SUBMIT_COMMITMENTS);
         assertThat(again).as("back with the liaison").isNotNull();
         assertThat(engine.getTaskService().getVariable(again.getId(), "approvalComments")).isEqualTo("请把学雷锋活动的名额写具体");
-        assertThat(engine.getTaskService().getVariable(again.getId(), "activitiesText")).isEqualTo(TWO_ACTIVITIES);
+        assertThat(engine.getTaskService().getVariable(again.getId(), "activities").toString()).as("the rows as sent, for the form")
+                .contains("周末课堂", "学雷锋志愿服务");
 
-        world.submit(cycle, "2027-01-16，社区活动室，30，周末课堂\n2027-03-05，学校操场，40，学雷锋志愿服务", 7500);
+        world.submit(cycle, rows(activity("2027-01-16", "社区活动室", 30, "周末课堂"),
+                activity("2027-03-05", "学校操场", 40, "学雷锋志愿服务")), 7500);
         Task review = world.task(cycle, CommitmentProcess.APPROVE_COMMITMENTS);
         assertThat(engine.getTaskService().getVariable(review.getId(), "approvalComments")).as("a clean form").isNull();
         world.decide(cycle, CommitmentProcess.APPROVE, null);
@@ -216,7 +236,7 @@ class QuarterlyCommitmentProcessTest {
     @Test
     void anUnreviewedCommitmentRemindsStaffThenTellsTheCommunitySecretary() throws Exception {
         world.prepare(cycle);
-        world.submit(cycle, TWO_ACTIVITIES, 7500);
+        world.submit(cycle, twoActivities(), 7500);
         Task approve = world.task(cycle, CommitmentProcess.APPROVE_COMMITMENTS);
         assertThat(approve.getDueDate()).isCloseTo(Date.from(TestClock.now().plus(Duration.ofDays(5))), 60_000);
         Instant created = approve.getCreateTime().toInstant();
@@ -261,7 +281,7 @@ class QuarterlyCommitmentProcessTest {
     @Test
     void atQuarterEndTheReportIsStoredOnceAndMailedToTheStreetCommittee() throws Exception {
         world.prepare(cycle);
-        world.submit(cycle, TWO_ACTIVITIES, 7500);
+        world.submit(cycle, twoActivities(), 7500);
         world.decide(cycle, CommitmentProcess.APPROVE, null);
         world.run(cycle, CommitmentProcess.START_ACTIVITIES);
         payTheInstalment(number + "/2027-Q1/funds");
