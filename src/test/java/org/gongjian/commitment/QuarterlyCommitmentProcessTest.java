@@ -111,8 +111,12 @@ class QuarterlyCommitmentProcessTest {
         Task submit = world.task(cycle, CommitmentProcess.SUBMIT_COMMITMENTS);
         assertThat(engine.getTaskService().getIdentityLinksForTask(submit.getId()))
                 .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("unit-school-liaison"));
-        assertThat(deployedForm(submit)).contains("data-fields=\"activities fundInstalment\"", "project in projects",
-                "approvalComments");
+        String form = deployedForm(submit);
+        assertThat(form).contains("data-fields=\"activities fundInstalment\"", "project in projects", "approvalComments");
+        java.util.regex.Matcher kinds = java.util.regex.Pattern.compile("\\$scope\\.kinds = \\[([^]]*)]").matcher(form);
+        assertThat(kinds.find()).as("the form offers its kinds").isTrue();
+        assertThat(kinds.group(1).replace("'", "").split(",\\s*")).as("the kinds the server accepts, in the same order")
+                .containsExactlyElementsOf(CommitmentProcess.KINDS);
     }
 
     @Test
