@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A cadre whose browser speaks English chooses 中文 in Tasklist; the choice survives a reload and
- * holds in Cockpit, Admin and Welcome, until English is chosen again.
+ * holds in Cockpit, Admin and Welcome, until English is chosen again, which Gongjian's own pages
+ * then speak as well.
  */
 @GongjianTest
 class WebappLanguageSwitchBrowserTest {
@@ -89,6 +90,10 @@ class WebappLanguageSwitchBrowserTest {
         open("tasklist");
         waitForText("Start process");
         assertThat(body()).as("Tasklist in English again").doesNotContain("发起流程");
+
+        browser.get("http://localhost:" + port + "/");
+        waitForText("Joint building between a community");
+        assertThat(body()).as("Gongjian's own pages keep the same choice").doesNotContain("社区与驻区单位共建机制");
     }
 
     private void open(String app) {

@@ -6,20 +6,24 @@
  * config.js loads this file as a custom script, which the webapps import before Angular starts;
  * so a language chosen here is put in front of the browser's own, and the app starts in it.
  *
- * The choice lives in a cookie on /camunda, shared by the four apps: the webapps cannot work
- * without cookies anyway (session, XSRF token), while localStorage may be blocked.
+ * The choice is the cookie Gongjian's own pages keep it in (WebConfiguration, gongjian-lang):
+ * one choice for the whole application, whichever side it was made on. A cookie and not
+ * localStorage, which may be blocked: the webapps cannot work without cookies anyway.
  */
-const COOKIE = 'gongjian-locale';
-const LANGUAGES = [['zh', '中文'], ['en', 'English']];
+const COOKIE = 'gongjian-lang';
+const LANGUAGES = [['zh', '中文', 'zh-CN'], ['en', 'English', 'en']];
 const known = (code) => LANGUAGES.some(([c]) => c === code);
 
 function chosen() {
-  const match = document.cookie.match(/(?:^|;\s*)gongjian-locale=([a-z]+)/);
-  return match && known(match[1]) ? match[1] : null;
+  // Spring writes a language tag (zh-CN, en), perhaps quoted, perhaps followed by a time zone
+  const match = document.cookie.match(/(?:^|;\s*)gongjian-lang="?([A-Za-z]+)/);
+  const code = match && match[1].toLowerCase();
+  return known(code) ? code : null;
 }
 
 function choose(code) {
-  document.cookie = `${COOKIE}=${code}; path=/camunda; max-age=${60 * 60 * 24 * 365 * 5}; samesite=lax`;
+  const tag = LANGUAGES.find(([c]) => c === code)[2];
+  document.cookie = `${COOKIE}=${tag}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
   // the labels, dates and the router's views are all set up when the app starts: start it again
   window.location.reload();
 }
@@ -53,10 +57,10 @@ bar.id = 'gongjian-language';
 bar.setAttribute('role', 'group');
 bar.setAttribute('aria-label', '语言 Language');
 bar.setAttribute('ng-non-bindable', '');
-for (const [code, name] of LANGUAGES) {
+for (const [code, name, tag] of LANGUAGES) {
   const button = document.createElement('button');
   button.type = 'button';
-  button.lang = code === 'zh' ? 'zh-CN' : 'en';
+  button.lang = tag;
   button.dataset.locale = code;
   button.textContent = name;
   button.setAttribute('aria-pressed', String(code === current));
