@@ -13,14 +13,19 @@ public final class Browser {
     private Browser() {
     }
 
+    /** A Chinese browser, as the people using Gongjian have. */
     public static WebDriver chromium(int width, int height) {
+        return chromium(width, height, "zh-CN", "zh-CN,zh");
+    }
+
+    /** A browser whose language is {@code language} (e.g. {@code en-US}), asking pages for {@code acceptLanguages}. */
+    public static WebDriver chromium(int width, int height, String language, String acceptLanguages) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=zh-CN", "--window-size=" + width + "," + height);
-        // a Chinese browser, as the people using Gongjian have
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+                "--no-first-run", "--lang=" + language, "--window-size=" + width + "," + height);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguages));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()

@@ -46,6 +46,14 @@ class CamundaChineseLocaleTest {
         assertThat(config).containsPattern("availableLocales:\\s*\\['zh',\\s*'en'\\]");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+    void theAppLoadsTheSharedLanguageSwitch(String app) throws IOException {
+        String config = new ClassPathResource(APPS + app + "/scripts/config.js").getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(config).containsPattern("(?m)^\\s*customScripts:\\s*\\[\\s*'\\.\\./gongjian/language-switch'");
+        assertThat(new ClassPathResource(APPS + "gongjian/language-switch.js").exists()).isTrue();
+    }
+
     private JsonNode read(String path) throws IOException {
         try (InputStream in = new ClassPathResource(path).getInputStream()) {
             return json.readTree(in);

@@ -21,11 +21,11 @@ export default {
   //   name: 'Operations',
   //   vendor: 'Company'
   // },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Gongjian's 中文 / English switch, one file for the four apps (app/gongjian/): the
+  // language chosen there stays, in front of the browser's own (see the file).
+  customScripts: [
+    '../gongjian/language-switch'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

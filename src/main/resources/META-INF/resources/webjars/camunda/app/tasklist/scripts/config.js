@@ -35,8 +35,11 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
-  // what Gongjian's embedded task forms (forms/*.html) share
+  // Gongjian's 中文 / English switch, one file for the four apps (app/gongjian/): the
+  // language chosen there stays, in front of the browser's own (see the file); and what
+  // Gongjian's embedded task forms (forms/*.html) share
   customScripts: [
+    '../gongjian/language-switch',
     'scripts/gongjian/forms'
   ],
   // requireJsConfig: {

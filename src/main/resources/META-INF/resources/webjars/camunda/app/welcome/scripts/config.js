@@ -20,11 +20,11 @@ export default {
   //   name: 'Todos',
   //   vendor: 'Company'
   // },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Gongjian's 中文 / English switch, one file for the four apps (app/gongjian/): the
+  // language chosen there stays, in front of the browser's own (see the file).
+  customScripts: [
+    '../gongjian/language-switch'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
