@@ -30,37 +30,56 @@ public final class Browser {
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
                 .build();
-        WebDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // a headless window is at least 500 wide; a phone's viewport is narrower, so say it outright
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         return driver;
     }
 
     /**
-     * With {@code -Dscreenshots=docs/screenshots}, keeps what the browser shows as {@code <name>-1400.png}
-     * (1400 wide) and {@code <name>-phone.png} (390×844) for the README; otherwise does nothing, so
-     * that an ordinary test run leaves the repository as it was.
+     * With {@code -Dscreenshots=docs/screenshots}, keeps the page for the README: as the browser shows
+     * it now, {@code <name>-1400.png} (the tests that document a form open a 1400-wide window), and the
+     * same page in a phone-sized browser (390×844) of the same session, {@code <name>-phone.png} (the
+     * form as the server sends it, without what was typed here). Otherwise does nothing, so that an
+     * ordinary test run leaves the repository as it was. The window itself is never resized: Tasklist
+     * does not always lay itself out again after a resize.
      */
-    public static void document(WebDriver driver, String name, org.openqa.selenium.WebElement top) {
+    public static void document(WebDriver driver, String name, org.openqa.selenium.By top) {
         String folder = System.getProperty("screenshots");
         if (folder == null || folder.isBlank()) {
             return;
         }
-        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
         try {
             java.nio.file.Files.createDirectories(java.nio.file.Path.of(folder));
-            for (Object[] size : new Object[][] {{1400, 1000, "1400"}, {390, 844, "phone"}}) {
-                driver.manage().window().setSize(new org.openqa.selenium.Dimension((int) size[0], (int) size[1]));
-                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", top);
-                Thread.sleep(500); // the layout settles after the resize
-                keepScreenshot(driver, folder + "/" + name + "-" + size[2] + ".png");
-            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+        scrollTo(driver, top);
+        keepScreenshot(driver, folder + "/" + name + "-1400.png");
+        WebDriver phone = chromium(390, 844);
+        try {
+            java.net.URI page = java.net.URI.create(driver.getCurrentUrl());
+            phone.get(page.getScheme() + "://" + page.getAuthority() + "/camunda/app/welcome/");
+            driver.manage().getCookies().forEach(cookie -> phone.manage().addCookie(cookie));
+            phone.get(page.toString());
+            new org.openqa.selenium.support.ui.WebDriverWait(phone, Duration.ofSeconds(60))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(top));
+            scrollTo(phone, top);
+            keepScreenshot(phone, folder + "/" + name + "-phone.png");
+        } finally {
+            phone.quit();
+        }
+    }
+
+    private static void scrollTo(WebDriver driver, org.openqa.selenium.By element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)",
+                driver.findElement(element));
+        try {
+            Thread.sleep(300); // the scroll settles
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            driver.manage().window().setSize(before);
-            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)", top);
         }
     }
 

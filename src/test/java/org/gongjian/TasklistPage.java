@@ -124,40 +124,66 @@ public final class TasklistPage {
     public void complete(BooleanSupplier done) {
         WebElement complete = browser.findElement(By.cssSelector("button[ng-click='complete()']"));
         scrollTo(complete);
-        wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
+        // right after a window resize the layout can still cover the button for a moment
+        wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(driver -> {
+            wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
+            return true;
+        });
         wait.until(driver -> done.getAsBoolean());
     }
 
     /** The rows of an embedded form's list, in the order shown. */
     public java.util.List<WebElement> rows() {
-        return browser.findElements(By.cssSelector("form.gongjian-form fieldset.gongjian-row"));
+        return rows(null);
+    }
+
+    /** The rows of one of the form's lists (its rows carry that class, e.g. "venue"), or of its only list. */
+    public java.util.List<WebElement> rows(String list) {
+        return browser.findElements(By.cssSelector("form.gongjian-form fieldset.gongjian-row" + (list == null ? "" : "." + list)));
     }
 
     /** The input of that column in the row (counted from 0) of an embedded form's list. */
     public WebElement cell(int row, String column) {
-        return rows().get(row).findElement(By.cssSelector("[data-column='" + column + "']"));
+        return cell(null, row, column);
+    }
+
+    public WebElement cell(String list, int row, String column) {
+        return rows(list).get(row).findElement(By.cssSelector("[data-column='" + column + "']"));
     }
 
     /** Adds a row at the end of the embedded form's list, as a person clicks "添加". */
     public void addRow() {
-        WebElement add = browser.findElement(By.cssSelector("form.gongjian-form button.add-row"));
+        addRow(null);
+    }
+
+    /** Adds a row to one of the form's lists, with its button "add-<list>". */
+    public void addRow(String list) {
+        WebElement add = browser.findElement(By.cssSelector("form.gongjian-form button.add-row" + (list == null ? "" : ".add-" + list)));
         scrollTo(add);
-        int before = rows().size();
+        int before = rows(list).size();
         add.click();
-        wait.until(driver -> rows().size() == before + 1);
+        wait.until(driver -> rows(list).size() == before + 1);
     }
 
     public void removeRow(int row) {
-        int before = rows().size();
-        WebElement remove = rows().get(row).findElement(By.cssSelector("button.remove-row"));
+        removeRow(null, row);
+    }
+
+    public void removeRow(String list, int row) {
+        int before = rows(list).size();
+        WebElement remove = rows(list).get(row).findElement(By.cssSelector("button.remove-row"));
         scrollTo(remove);
         remove.click();
-        wait.until(driver -> rows().size() == before - 1);
+        wait.until(driver -> rows(list).size() == before - 1);
     }
 
     /** Types into a row's text or number input, replacing what is there. */
     public void typeIn(int row, String column, Object value) {
-        WebElement input = cell(row, column);
+        typeIn(null, row, column, value);
+    }
+
+    public void typeIn(String list, int row, String column, Object value) {
+        WebElement input = cell(list, row, column);
         scrollTo(input);
         input.clear();
         input.sendKeys(String.valueOf(value));
@@ -169,7 +195,11 @@ public final class TasklistPage {
      * an en-US Chromium, year/month/day in a Chinese one); the input's value tells which took.
      */
     public void pickDate(int row, String column, java.time.LocalDate day) {
-        WebElement input = cell(row, column);
+        pickDate(cell(row, column), day);
+    }
+
+    /** Picks a day in any date input of an embedded form, as {@link #pickDate(int, String, java.time.LocalDate)}. */
+    public void pickDate(WebElement input, java.time.LocalDate day) {
         scrollTo(input);
         String year = String.valueOf(day.getYear());
         String month = String.format("%02d", day.getMonthValue());
@@ -184,7 +214,7 @@ public final class TasklistPage {
                 return;
             }
         }
-        assertThat(input.getAttribute("value")).as("the date picked in row %d", row).isEqualTo(day.toString());
+        assertThat(input.getAttribute("value")).as("the date picked").isEqualTo(day.toString());
     }
 
     /** Chooses an option of a row's select by its text. */

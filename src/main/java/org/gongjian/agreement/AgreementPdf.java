@@ -69,7 +69,7 @@ class AgreementPdf {
 
             doc.add(new Paragraph("二、单位资源", heading));
             JsonNode r = json.readTree(a.resourcesJson());
-            doc.add(new Paragraph("可提供的场地：" + r.path("venues").asText("—"), body));
+            doc.add(new Paragraph("可提供的场地：" + venues(r.path("venues")), body));
             doc.add(new Paragraph("志愿者人数：" + r.path("volunteers").asInt(), body));
             doc.add(new Paragraph("专业特长：" + r.path("expertise").asText("—"), body));
             doc.add(new Paragraph("年度共建经费：" + r.path("annualFunds").asDouble() + " 元", body));
@@ -114,5 +114,18 @@ class AgreementPdf {
             case "TERMINATED" -> "已终止";
             default -> status;
         };
+    }
+
+    /** The venues as one line: rows "多功能厅（100 人）", or the text an agreement filed before the rows kept. */
+    static String venues(JsonNode venues) {
+        if (!venues.isArray()) {
+            return venues.asText("").isBlank() ? "—" : venues.asText();
+        }
+        java.util.List<String> named = new java.util.ArrayList<>();
+        for (JsonNode venue : venues) {
+            int capacity = venue.path("capacity").asInt(0);
+            named.add(venue.path("name").asText() + (capacity > 0 ? "（" + capacity + " 人）" : ""));
+        }
+        return named.isEmpty() ? "—" : String.join("；", named);
     }
 }

@@ -16,6 +16,10 @@ public final class AgreementProcess {
 
     /** The longest term an agreement may have. */
     public static final int MAX_TERM_YEARS = 3;
+    /** At most this many rows in the needs, the venues and the proposed activities. */
+    public static final int MAX_NEEDS = 30;
+    public static final int MAX_VENUES = 20;
+    public static final int MAX_PROPOSED_ACTIVITIES = 30;
 
     public static final String INITIATOR = "initiator";
     public static final String COMMUNITY_ID = "communityId";
@@ -26,17 +30,17 @@ public final class AgreementProcess {
     public static final String SUPERVISOR_ID = "supervisorId";
     public static final String TERM_START = "termStart";
     public static final String TERM_END = "termEnd";
+    /** The community's needs, rows community staff fill: a JSON list of {title, description}. */
     public static final String NEEDS = "needs";
-    /** What community staff type: one need per line; the process keeps it as the list {@link #NEEDS}. */
-    public static final String NEEDS_TEXT = "needsText";
+    /** The venues the unit offers, rows: a JSON list of {name, capacity}, capacity 0 when not said. */
     public static final String VENUES = "venues";
     public static final String VOLUNTEERS = "volunteers";
     public static final String EXPERTISE = "expertise";
     public static final String ANNUAL_FUNDS = "annualFunds";
     public static final String CONTACT_PERSON = "contactPerson";
     public static final String CONTACT_PHONE = "contactPhone";
+    /** The activities the unit proposes, rows: a JSON list of {title, timing}. */
     public static final String PROPOSED_ACTIVITIES = "proposedActivities";
-    public static final String PROPOSED_ACTIVITIES_TEXT = "proposedActivitiesText";
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REVIEW_COMMENTS = "reviewComments";
     public static final String UNIT_SIGNED = "unitSigned";

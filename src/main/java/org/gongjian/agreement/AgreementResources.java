@@ -16,7 +16,7 @@ class AgreementResources {
 
     String json(VariableScope process) {
         ObjectNode resources = json.createObjectNode();
-        resources.put(VENUES, text(process, VENUES));
+        resources.set(VENUES, FormFields.array(process.getVariable(VENUES)));
         resources.put(EXPERTISE, text(process, EXPERTISE));
         resources.put(VOLUNTEERS, process.getVariable(VOLUNTEERS) == null ? 0 : ((Number) process.getVariable(VOLUNTEERS)).intValue());
         resources.put(ANNUAL_FUNDS, process.getVariable(ANNUAL_FUNDS) == null ? 0 : ((Number) process.getVariable(ANNUAL_FUNDS)).doubleValue());

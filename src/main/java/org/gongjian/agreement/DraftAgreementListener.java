@@ -3,11 +3,10 @@ package org.gongjian.agreement;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.gongjian.identity.Directory;
 import org.gongjian.system.FormFields;
+import org.gongjian.system.FormRows;
 import org.gongjian.system.SubmittedFormListener;
 import org.springframework.stereotype.Component;
 
@@ -67,18 +66,17 @@ class DraftAgreementListener extends SubmittedFormListener {
             throw FormFields.invalid(UNIT_ID, inForce(current));
         });
 
-        ArrayNode needs = form.lines(NEEDS_TEXT, "社区需求清单", true, "title", "description");
-        for (int i = 0; i < needs.size(); i++) {
-            JsonNode need = needs.get(i);
-            FormFields.itemText(need, NEEDS_TEXT, i, "title", "需求", true, 100);
-            FormFields.itemText(need, NEEDS_TEXT, i, "description", "说明", false, 1000);
+        FormRows needs = FormRows.of(execution, NEEDS, "社区需求清单", true, MAX_NEEDS);
+        for (FormRows.Row need : needs) {
+            need.text("title", "需求", true, 100);
+            need.text("description", "说明", false, 1000);
         }
 
         execution.setVariable(UNIT_NAME, unit.name());
         execution.setVariable(SUPERVISOR_ID, unit.supervisorId());
         execution.setVariable(TERM_START, start.toString());
         execution.setVariable(TERM_END, end.toString());
-        execution.setVariable(NEEDS, FormFields.spin(needs));
+        execution.setVariable(NEEDS, FormFields.spin(needs.checked()));
         execution.removeVariable(FILING_RETURN_REASON);
     }
 }

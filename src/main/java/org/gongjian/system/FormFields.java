@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.spin.Spin;
@@ -127,44 +126,6 @@ public final class FormFields {
 
     public boolean checked(String field) {
         return Boolean.TRUE.equals(scope.getVariable(field)) || "true".equals(String.valueOf(scope.getVariable(field)));
-    }
-
-    /**
-     * A list written one item per line in a text area, each line split at its first colon (full
-     * or half width) into two named parts, e.g. "关爱空巢老人：每月上门探访" into title and description.
-     * Lists are typed this way because Tasklist 7.24 will not complete a form whose dynamic list
-     * a person has typed into (form-js keeps an empty error entry for each list field it checked).
-     */
-    public ArrayNode lines(String field, String label, boolean required, String first, String second) {
-        String text = text(field, label, required, 20_000);
-        ArrayNode list = JSON.createArrayNode();
-        for (String line : text.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] parts = line.trim().split("[:：]", 2);
-            ObjectNode item = list.addObject();
-            item.put(first, parts[0].trim());
-            item.put(second, parts.length > 1 ? parts[1].trim() : "");
-        }
-        if (required && list.isEmpty()) {
-            throw invalid(field, label + "至少需要一项 (needs at least one line)");
-        }
-        return list;
-    }
-
-    /** The text of an item's field, required and limited in length, naming the item in the message. */
-    public static String itemText(JsonNode item, String list, int index, String field, String label, boolean required,
-                                  int maxLength) {
-        String text = item.hasNonNull(field) ? item.get(field).asText().trim() : "";
-        String where = list + "[" + index + "]." + field;
-        if (required && text.isEmpty()) {
-            throw invalid(where, "第 " + (index + 1) + " 项的" + label + "不能为空 (required)");
-        }
-        if (text.length() > maxLength) {
-            throw invalid(where, "第 " + (index + 1) + " 项的" + label + "不能超过 " + maxLength + " 个字");
-        }
-        return text;
     }
 
     /** A JSON variable that Tasklist shows to the next person and the server reads back. */

@@ -46,8 +46,13 @@ class AgreementFormValidationTest {
     void badDraftsAreRefused() {
         refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "2027-06-30", "2027-01-01", NEEDS), "termEnd");
         refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "2027-01-01", "2030-06-30", NEEDS), "termEnd");
-        refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "2027-01-01", "2027-12-31", "   "), "needsText");
-        refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "2027-01-01", "2027-12-31", "：只有说明没有需求"), "needsText[0].title");
+        refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "2027-01-01", "2027-12-31", "[]"), "needs");
+        refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "2027-01-01", "2027-12-31",
+                "[{\"title\": \"关爱空巢老人\"}, {\"title\": \" \", \"description\": \"只有说明没有需求\"}]"), "needs[1].title");
+        refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "2027-01-01", "2027-12-31",
+                "[{\"title\": \"" + "需".repeat(101) + "\"}]"), "needs[0].title");
+        refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "2027-01-01", "2027-12-31", "\"关爱空巢老人：每月上门探访\""),
+                "needs");
         refused(AgreementProcess.DRAFT, STAFF, draftJson("power", "2027-01-01", "2027-12-31", NEEDS), "unitId");
         refused(AgreementProcess.DRAFT, STAFF, draftJson("school", "not-a-date", "2027-12-31", NEEDS), "termStart");
         assertThat(engine.getRuntimeService().getVariable(pi.getId(), "termEnd")).as("nothing changed").isNull();
@@ -61,9 +66,18 @@ class AgreementFormValidationTest {
         refused(AgreementProcess.ANSWER, LIAISON, resourcesJson("annualFunds", "{\"value\": -1}"), "annualFunds");
         refused(AgreementProcess.ANSWER, LIAISON, resourcesJson("volunteers", "{\"value\": -3}"), "volunteers");
         refused(AgreementProcess.ANSWER, LIAISON, resourcesJson("contactPerson", "{\"value\": \"  \"}"), "contactPerson");
-        refused(AgreementProcess.ANSWER, LIAISON, resourcesJson("proposedActivitiesText", "{\"value\": \"\"}"),
+        refused(AgreementProcess.ANSWER, LIAISON, resourcesJson("proposedActivities", rows("[]")), "proposedActivities");
+        refused(AgreementProcess.ANSWER, LIAISON, resourcesJson("proposedActivities",
+                rows("[{\"title\": \"周末课堂\"}, {\"title\": \"\", \"timing\": \"每月\"}]")), "proposedActivities[1].title");
+        refused(AgreementProcess.ANSWER, LIAISON, resourcesJson("venues", rows("[{\"name\": \"\", \"capacity\": 50}]")),
+                "venues[0].name");
+        refused(AgreementProcess.ANSWER, LIAISON, resourcesJson("venues", rows("[{\"name\": \"操场\", \"capacity\": -5}]")),
+                "venues[0].capacity");
+        refused(AgreementProcess.ANSWER, LIAISON, resourcesJson("proposedActivitiesText", "{\"value\": \"周末课堂\"}"),
                 "proposedActivitiesText");
-        submitted(AgreementProcess.ANSWER, LIAISON, resourcesJson("venues", "{\"value\": \"操场\"}"));
+        submitted(AgreementProcess.ANSWER, LIAISON, resourcesJson("venues", rows("[{\"name\": \"操场\", \"capacity\": 300}]")));
+        assertThat(engine.getRuntimeService().getVariable(pi.getId(), "venues").toString())
+                .isEqualTo("[{\"name\":\"操场\",\"capacity\":300}]");
 
         refused(AgreementProcess.REVIEW, SECRETARY, "{\"reviewDecision\": {\"value\": \"return\"}}", "reviewComments");
         refused(AgreementProcess.REVIEW, SECRETARY, "{\"reviewDecision\": {\"value\": \"maybe\"}}", "reviewDecision");
@@ -92,22 +106,27 @@ class AgreementFormValidationTest {
         assertThat(staff.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
-    private static final String NEEDS = "关爱空巢老人：每月上门探访";
+    private static final String NEEDS = "[{\"title\": \"关爱空巢老人\", \"description\": \"每月上门探访\"}]";
+
+    /** A list of rows as an embedded form submits it: one Json variable. */
+    private static String rows(String json) {
+        return "{\"type\": \"Json\", \"value\": " + quote(json) + "}";
+    }
 
     private static String draftJson(String unit, String start, String end, String needs) {
         return "{\"unitId\": {\"value\": \"" + unit + "\"}, \"termStart\": {\"value\": \"" + start + "\"},"
-                + " \"termEnd\": {\"value\": \"" + end + "\"}, \"needsText\": {\"value\": " + quote(needs) + "}}";
+                + " \"termEnd\": {\"value\": \"" + end + "\"}, \"needs\": " + rows(needs) + "}";
     }
 
     private static String resourcesJson(String override, String value) {
         Map<String, String> fields = new HashMap<>();
-        fields.put("venues", "{\"value\": \"操场\"}");
+        fields.put("venues", rows("[]"));
         fields.put("volunteers", "{\"value\": 20}");
         fields.put("expertise", "{\"value\": \"心理辅导\"}");
         fields.put("annualFunds", "{\"value\": 30000}");
         fields.put("contactPerson", "{\"value\": \"杨雪\"}");
         fields.put("contactPhone", "{\"value\": \"13900000000\"}");
-        fields.put("proposedActivitiesText", "{\"value\": \"周末课堂：每月第二个周六\"}");
+        fields.put("proposedActivities", rows("[{\"title\": \"周末课堂\", \"timing\": \"每月第二个周六\"}]"));
         fields.put(override, value);
         StringBuilder json = new StringBuilder("{");
         fields.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\": ").append(v));

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.spin.Spin;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gongjian.EngineWorld;
 
@@ -73,19 +74,20 @@ public final class AgreementWorld extends EngineWorld {
         v.put("unitId", unitId);
         v.put("termStart", start);
         v.put("termEnd", end);
-        v.put("needsText", "关爱空巢老人：每月上门探访\n青少年课后托管");
+        v.put("needs", Spin.JSON("[{\"title\": \"关爱空巢老人\", \"description\": \"每月上门探访\"},"
+                + " {\"title\": \"青少年课后托管\", \"description\": \"\"}]"));
         return v;
     }
 
     static Map<String, Object> resources() {
         Map<String, Object> v = new HashMap<>();
-        v.put("venues", "学校操场、多功能厅（周末开放）");
+        v.put("venues", Spin.JSON("[{\"name\": \"学校操场\", \"capacity\": 300}, {\"name\": \"多功能厅（周末开放）\", \"capacity\": \"\"}]"));
         v.put("volunteers", 20L);
         v.put("expertise", "青少年教育、心理辅导");
         v.put("annualFunds", 30000.0);
         v.put("contactPerson", "杨雪");
         v.put("contactPhone", "13900000000");
-        v.put("proposedActivitiesText", "周末课堂：每月第二个周六");
+        v.put("proposedActivities", Spin.JSON("[{\"title\": \"周末课堂\", \"timing\": \"每月第二个周六\"}]"));
         return v;
     }
 

@@ -53,7 +53,7 @@ class OneAgreementInForcePerPairTest {
 
         ResponseEntity<String> answer = submit(world.task(second, AgreementProcess.DRAFT), STAFF, """
                 {"unitId": {"value": "school"}, "termStart": {"value": "2027-07-01"}, "termEnd": {"value": "2028-06-30"},
-                 "needsText": {"value": "青少年课后托管"}}""");
+                 "needs": {"type": "Json", "value": "[{\\"title\\": \\"青少年课后托管\\"}]"}}""");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getBody()).contains("unitId", number, "a renewal may start after 2027-12-31");

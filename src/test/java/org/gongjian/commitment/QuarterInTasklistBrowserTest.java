@@ -37,7 +37,7 @@ class QuarterInTasklistBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browser.chromium(1280, 1000);
+        browser = Browser.chromium(1400, 1000);
         tasklist = new TasklistPage(browser, engine, port);
     }
 
@@ -59,7 +59,7 @@ class QuarterInTasklistBrowserTest {
         tasklist.addRow();
         tasklist.typeIn(2, "title", "社区公园清洁");
         tasklist.typeIn(2, "description", "每月一次");
-        Browser.document(browser, "quarterly-projects", browser.findElement(By.cssSelector("form.gongjian-form h3")));
+        Browser.document(browser, "quarterly-projects", By.cssSelector("form.gongjian-form h3"));
         tasklist.complete(quarter, CommitmentProcess.SUBMIT_COMMITMENTS);
         assertThat(json(quarter, "projects")).isEqualTo("[{\"title\":\"关爱空巢老人\",\"description\":\"每月上门探访\"},"
                 + "{\"title\":\"青少年课后托管\",\"description\":\"\"},{\"title\":\"社区公园清洁\",\"description\":\"每月一次\"}]");
@@ -80,7 +80,7 @@ class QuarterInTasklistBrowserTest {
         assertThat(browser.findElement(By.cssSelector("button[ng-click='complete()']")).isEnabled()).isFalse();
         assertThat(world.task(quarter, CommitmentProcess.SUBMIT_COMMITMENTS)).isNotNull();
         tasklist.pickDate(1, "date", LocalDate.of(2027, 3, 5));
-        Browser.document(browser, "quarterly-commitments", browser.findElement(By.cssSelector("form.gongjian-form h4")));
+        Browser.document(browser, "quarterly-commitments", By.cssSelector("form.gongjian-form h4"));
         tasklist.complete(quarter, CommitmentProcess.APPROVE_COMMITMENTS);
         assertThat(json(quarter, "activities")).isEqualTo("[{\"date\":\"2027-01-16\",\"title\":\"周末课堂\",\"place\":\"社区活动室\","
                 + "\"places\":30,\"volunteers\":5,\"hours\":2,\"kind\":\"教育辅导\"},"
@@ -89,7 +89,7 @@ class QuarterInTasklistBrowserTest {
         assertThat(engine.getRuntimeService().getVariable(quarter.getId(), "fundInstalment")).isEqualTo("3000.00");
 
         tasklist.openTask(STAFF, quarter, CommitmentProcess.APPROVE_COMMITMENTS, "学雷锋志愿服务");
-        Browser.document(browser, "commitments-approve", browser.findElement(By.xpath("//*[contains(text(), '审核季度承诺')]")));
+        Browser.document(browser, "commitments-approve", By.xpath("//*[contains(text(), '审核季度承诺')]"));
         tasklist.choose("退回单位修改 Return to the unit");
         tasklist.fill(new String[][] {{"退回意见", "请写明每项活动的志愿者人数"}});
         tasklist.complete(quarter, CommitmentProcess.SUBMIT_COMMITMENTS);
@@ -97,7 +97,7 @@ class QuarterInTasklistBrowserTest {
         // returned: the reason at the top, the rows as they were sent
         tasklist.openTask(LIAISON, quarter, CommitmentProcess.SUBMIT_COMMITMENTS, "请写明每项活动的志愿者人数");
         tasklist.waiting().until(driver -> tasklist.rows().size() == 2);
-        Browser.document(browser, "quarterly-commitments-returned", browser.findElement(By.cssSelector("form.gongjian-form .alert")));
+        Browser.document(browser, "quarterly-commitments-returned", By.cssSelector("form.gongjian-form .alert"));
         assertThat(tasklist.cell(1, "title").getAttribute("value")).isEqualTo("学雷锋志愿服务");
         tasklist.typeIn(0, "volunteers", 8);
         tasklist.complete(quarter, CommitmentProcess.APPROVE_COMMITMENTS);

@@ -229,13 +229,14 @@ class TrustedSubmissionsTest {
         v.put("unitId", "school");
         v.put("termStart", start.toString());
         v.put("termEnd", start.plusYears(1).minusDays(1).toString());
-        v.put("needsText", "关爱空巢老人：每月上门探访");
+        v.put("needs", org.camunda.spin.Spin.JSON("[{\"title\": \"关爱空巢老人\", \"description\": \"每月上门探访\"}]"));
         return v;
     }
 
     private String submission(Map<String, Object> variables) throws Exception {
         Map<String, Object> typed = new HashMap<>();
-        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+        variables.forEach((k, v) -> typed.put(k, v instanceof org.camunda.spin.json.SpinJsonNode rows
+                ? Map.of("value", rows.toString(), "type", "Json") : Map.of("value", v)));
         return json.writeValueAsString(Map.of("variables", typed));
     }
 
