@@ -48,17 +48,25 @@ public final class ForeignVariables {
     public static ResponseEntity<String> submit(TestRestTemplate rest, Task task, String user, Map<String, Object> variables)
             throws Exception {
         Map<String, Object> typed = new HashMap<>();
-        variables.forEach((name, value) -> {
+        for (Map.Entry<String, Object> variable : variables.entrySet()) {
+            String name = variable.getKey();
+            Object value = variable.getValue();
             Map<String, Object> wrapped = new HashMap<>();
             if (value instanceof org.camunda.spin.json.SpinJsonNode list) {
                 // as an embedded form sends its rows: a Json variable
                 wrapped.put("value", list.toString());
                 wrapped.put("type", "Json");
+            } else if (value instanceof org.camunda.bpm.engine.variable.value.FileValue file) {
+                // as the evidence form sends a photo: base64 content, named and typed, transient
+                wrapped.put("value", java.util.Base64.getEncoder().encodeToString(file.getValue().readAllBytes()));
+                wrapped.put("type", "File");
+                wrapped.put("valueInfo", Map.of("filename", file.getFilename(), "mimeType", file.getMimeType(),
+                        "transient", file.isTransient()));
             } else {
                 wrapped.put("value", value);
             }
             typed.put(name, wrapped);
-        });
+        }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + task.getId() + "/submit-form",

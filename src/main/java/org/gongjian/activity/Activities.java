@@ -341,20 +341,25 @@ public class Activities {
     public record NewPhoto(String fileName, String contentType, byte[] content) {}
 
     /**
-     * Adds the photos if the activity then holds at most {@code max}, all or none: the activity's row is locked
-     * while its photos are counted, so two uploads at the same moment are counted one after the other.
-     * False, and nothing added, if they would be too many.
+     * Takes the removed photos out and adds the new ones, if the activity then holds at most {@code max}; all
+     * or nothing. The activity's row is locked while its photos are counted, so two submissions at the same
+     * moment are counted one after the other. The number of photos afterwards, or -1 and nothing changed
+     * if they would be too many.
      */
     @Transactional
-    public boolean addPhotos(long activityId, List<NewPhoto> photos, int max, String by, Instant at) {
+    public int changePhotos(long activityId, List<Long> removed, List<NewPhoto> added, int max, String by, Instant at) {
         lock(activityId);
-        if (count("SELECT COUNT(*) FROM activity_photo WHERE activity_id = ?", activityId) + photos.size() > max) {
-            return false;
+        List<Long> held = jdbc.queryForList("SELECT id FROM activity_photo WHERE activity_id = ?", Long.class, activityId);
+        List<Long> going = held.stream().filter(removed::contains).toList();
+        int kept = held.size() - going.size();
+        if (kept + added.size() > max) {
+            return -1;
         }
-        for (NewPhoto photo : photos) {
+        going.forEach(photoId -> jdbc.update("DELETE FROM activity_photo WHERE id = ?", photoId));
+        for (NewPhoto photo : added) {
             addPhoto(activityId, photo.fileName(), photo.contentType(), photo.content(), by, at);
         }
-        return true;
+        return kept + added.size();
     }
 
     public long addPhoto(long activityId, String fileName, String contentType, byte[] content, String by, Instant at) {

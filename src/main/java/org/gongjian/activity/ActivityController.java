@@ -1,9 +1,7 @@
 package org.gongjian.activity;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,21 +16,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import static org.gongjian.activity.ActivityProcess.*;
 
 /**
  * The activity's own page for its parties (signed in): details, who signed up and checked in,
- * the evidence photos — uploaded here, since Tasklist's forms have no file picker — its points,
- * and cancellation with a reason.
+ * the evidence photos the liaison attached in the evidence task, its points, and cancellation with
+ * a reason.
  */
 @Controller
 class ActivityController {
@@ -78,62 +73,11 @@ class ActivityController {
         model.addAttribute("points", ledger.ofActivity(id, pointsPage, PAGE));
         model.addAttribute("ratings", activities.ratings(id));
         model.addAttribute("escalations", escalations.forProcess(a.processInstanceId()));
-        model.addAttribute("mayUpload", mayUpload(who, a, now));
         model.addAttribute("mayCancel", mayCancel(who, a, now));
         model.addAttribute("maxPhotos", EvidencePhotos.MAX_PER_ACTIVITY);
         model.addAttribute("maxReason", MAX_REASON);
         model.addAttribute("zone", java.time.ZoneId.of(zone));
         return "activity/detail";
-    }
-
-    @PostMapping("/activities/{id}/photos")
-    String upload(@PathVariable long id, @RequestParam("photo") List<MultipartFile> files, Authentication who, Model model,
-                  HttpServletResponse response) throws IOException {
-        Activity a = readable(id, who);
-        if (!mayUpload(who, a, now())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, ActivityAccess.isUnit(who, a)
-                    ? "照片只能在活动开始后、佐证核实前上传 (photos are taken from the start of the activity until its evidence is verified)"
-                    : "只有本单位的联络员或书记可以上传佐证照片 (only the unit's liaison or leader may upload evidence)");
-        }
-        List<MultipartFile> chosen = files.stream().filter(f -> !f.isEmpty()).toList();
-        String error = null;
-        if (chosen.isEmpty()) {
-            error = "请选择要上传的照片 (choose a photo)";
-        } else if (activities.photos(id).size() + chosen.size() > EvidencePhotos.MAX_PER_ACTIVITY) {
-            error = tooManyPhotos();
-        }
-        for (MultipartFile file : chosen) {
-            if (error != null) {
-                break;
-            }
-            if (file.getSize() > EvidencePhotos.MAX_BYTES) {
-                error = EvidencePhotos.fileName(file.getOriginalFilename()) + "：照片不能超过 5 MB (at most 5 MB)";
-            } else if (EvidencePhotos.contentType(file.getBytes()) == null) {
-                error = EvidencePhotos.fileName(file.getOriginalFilename()) + "：只接受 JPEG、PNG 或 WebP 图片 (only JPEG, PNG or WebP images)";
-            }
-        }
-        if (error != null) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("photoError", error);
-            return show(id, who, 1, 1, model);
-        }
-        List<Activities.NewPhoto> photos = new java.util.ArrayList<>();
-        for (MultipartFile file : chosen) {
-            byte[] content = file.getBytes();
-            photos.add(new Activities.NewPhoto(EvidencePhotos.fileName(file.getOriginalFilename()),
-                    EvidencePhotos.contentType(content), content));
-        }
-        // the count above answers early; this one, under the activity's lock, is the one that holds
-        if (!activities.addPhotos(id, photos, EvidencePhotos.MAX_PER_ACTIVITY, who.getName(), now())) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("photoError", tooManyPhotos());
-            return show(id, who, 1, 1, model);
-        }
-        return "redirect:/activities/" + id + "?uploaded=" + chosen.size();
-    }
-
-    private static String tooManyPhotos() {
-        return "每个活动最多 " + EvidencePhotos.MAX_PER_ACTIVITY + " 张照片 (at most " + EvidencePhotos.MAX_PER_ACTIVITY + " photos)";
     }
 
     @GetMapping("/activities/{id}/photos/{photoId}")
@@ -171,22 +115,12 @@ class ActivityController {
         return "redirect:/activities/" + id + "?cancelled";
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<String> tooLarge() {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
-                .body("上传的文件太大：每张照片不能超过 5 MB (each photo at most 5 MB)");
-    }
-
     private Activity readable(long id, Authentication who) {
         Activity a = activities.find(id).orElseThrow(() -> new ActivityNotFoundException(id));
         if (!ActivityAccess.mayRead(who, a)) {
             throw new ActivityNotFoundException(id); // not even whether it exists
         }
         return a;
-    }
-
-    private static boolean mayUpload(Authentication who, Activity a, Instant now) {
-        return ActivityAccess.isUnit(who, a) && Activities.PUBLISHED.equals(a.status()) && !now.isBefore(a.startsAt());
     }
 
     private static boolean mayCancel(Authentication who, Activity a, Instant now) {

@@ -42,7 +42,15 @@ public final class ActivityProcess {
     public static final String ENDS_AT = "endsAt";
     public static final String REMIND_AT = "remindAt";
     public static final String EVIDENCE_SUMMARY = "evidenceSummary";
-    public static final String ATTENDANCE_TEXT = "attendanceText";
+    /** Who came, as rows {name, note}: prefilled from the check-ins, completed by the liaison. */
+    public static final String ATTENDANCE = "attendance";
+    public static final int MAX_ATTENDANCE = 2000;
+    /** The photos the evidence already holds (after a return), for the form to show: rows {id, fileName, sizeBytes}. */
+    public static final String EVIDENCE_PHOTOS = "evidencePhotos";
+    /** Ids of photos the evidence already holds that the liaison takes out. */
+    public static final String REMOVED_PHOTOS = "removedPhotos";
+    /** New photos arrive as transient File variables photo1, photo2, … up to EvidencePhotos.MAX_PER_ACTIVITY. */
+    public static final String PHOTO = "photo";
     public static final String VERIFY_DECISION = "verifyDecision";
     public static final String VERIFY_REASON = "verifyReason";
     public static final String CANCEL_REASON = "cancelReason";

@@ -142,6 +142,29 @@ public final class FormFields {
         return Spin.JSON(JSON.valueToTree(values).toString());
     }
 
+    /** A JSON list of record ids (whole numbers), none when empty; a refusal names the field and the position. */
+    public List<Long> ids(String field, String label, int max) {
+        JsonNode list = json(scope.getVariable(field), field, label);
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw invalid(field, label + "不是编号的列表 (not a list of ids)");
+        }
+        if (list.size() > max) {
+            throw invalid(field, label + "最多 " + max + " 项 (at most " + max + ")");
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode id = list.get(i);
+            if (!id.canConvertToExactIntegral() || !id.canConvertToLong() || id.asLong() <= 0) {
+                throw invalid(field + "[" + i + "]", label + "的第 " + (i + 1) + " 项不是编号 (not an id)");
+            }
+            ids.add(id.asLong());
+        }
+        return ids;
+    }
+
     public static ArrayNode array(Object variable) {
         JsonNode node = json(variable, "list", "list");
         return node != null && node.isArray() ? (ArrayNode) node : JSON.createArrayNode();

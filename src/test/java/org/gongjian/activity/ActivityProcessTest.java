@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.gongjian.TestClock;
@@ -14,6 +15,7 @@ import org.gongjian.GongjianTest;
 import org.gongjian.Mails;
 import org.gongjian.activity.Activities.Activity;
 import org.gongjian.escalation.EscalationLog;
+import org.gongjian.system.FormFields;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,19 +121,29 @@ class ActivityProcessTest {
         at(AFTER);
         world.run(pi, "activityEnded");
         assertThat(world.task(pi, SUBMIT_EVIDENCE)).isNotNull();
-        assertThat(engine.getRuntimeService().getVariable(pi.getId(), ATTENDANCE_TEXT).toString())
-                .contains("王秀英").doesNotContain("赵强").doesNotContain(present);
-        assertThatThrownBy(() -> world.complete(pi, SUBMIT_EVIDENCE, LIAISON, Map.of(EVIDENCE_SUMMARY, "演出顺利，老人们很开心")))
+        JsonNode prefilled = FormFields.array(engine.getRuntimeService().getVariable(pi.getId(), ATTENDANCE));
+        assertThat(prefilled).hasSize(1);
+        assertThat(prefilled.get(0).path("name").asText()).isEqualTo("王秀英");
+        assertThat(prefilled.get(0).path("note").asText()).startsWith("签到 09:30").doesNotContain(present)
+                .contains(ActivitySignups.maskPhone(present));
+        assertThatThrownBy(() -> world.complete(pi, SUBMIT_EVIDENCE, LIAISON, evidence("演出顺利，老人们很开心")))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("photos");
-        activities.addPhoto(id, "stage.png", "image/png", PNG, LIAISON, AFTER);
-        world.complete(pi, SUBMIT_EVIDENCE, LIAISON, Map.of(EVIDENCE_SUMMARY, "演出顺利，老人们很开心"));
+        Map<String, Object> report = evidence("演出顺利，老人们很开心", photo("stage.png", PNG));
+        report.put(ATTENDANCE, FormFields.spin(List.of(Map.of("name", "王秀英", "note", "签到 09:30"),
+                Map.of("name", "李建国", "note", "志愿者，未签到"))));
+        world.complete(pi, SUBMIT_EVIDENCE, LIAISON, report);
         assertThat(activities.find(id).orElseThrow().status()).isEqualTo(Activities.EVIDENCE);
+        assertThat(activities.photos(id)).extracting(Activities.Photo::fileName, Activities.Photo::uploadedBy)
+                .containsExactly(tuple("stage.png", LIAISON));
+        assertThat(FormFields.array(engine.getRuntimeService().getVariable(pi.getId(), ATTENDANCE)))
+                .extracting(row -> row.path("name").asText()).containsExactly("王秀英", "李建国");
+        assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys(PHOTO + 1, REMOVED_PHOTOS);
 
         assertThatThrownBy(() -> world.complete(pi, VERIFY_EVIDENCE, STAFF, Map.of(VERIFY_DECISION, "return")))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("verifyReason");
         world.complete(pi, VERIFY_EVIDENCE, STAFF, Map.of(VERIFY_DECISION, "return", VERIFY_REASON, "请补充参加人数"));
         assertThat(activities.find(id).orElseThrow().statusReason()).isEqualTo("请补充参加人数");
-        world.complete(pi, SUBMIT_EVIDENCE, LIAISON, Map.of(EVIDENCE_SUMMARY, "演出顺利，到场 1 位报名群众和 5 名志愿者"));
+        world.complete(pi, SUBMIT_EVIDENCE, LIAISON, evidence("演出顺利，到场 1 位报名群众和 5 名志愿者"));
         world.complete(pi, VERIFY_EVIDENCE, STAFF, Map.of(VERIFY_DECISION, "accept"));
 
         Activity kept = activities.find(id).orElseThrow();
@@ -197,8 +209,7 @@ class ActivityProcessTest {
         world.run(pi, "remindParticipants");
         at(AFTER);
         world.run(pi, "activityEnded");
-        activities.addPhoto(id, "books.png", "image/png", PNG, LIAISON, AFTER);
-        world.complete(pi, SUBMIT_EVIDENCE, LIAISON, Map.of(EVIDENCE_SUMMARY, "读书会顺利举行"));
+        world.complete(pi, SUBMIT_EVIDENCE, LIAISON, evidence("读书会顺利举行", photo("books.png", PNG)));
         String taskId = world.task(pi, VERIFY_EVIDENCE).getId();
 
         for (String[] rung : new String[][] {{"3", "reminder", "remind"}, {"5", "escalation1", "escalate"}, {"10", "escalation2", "escalate"}}) {

@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.gongjian.TestClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.gongjian.EngineWorld;
 
 /**
@@ -68,6 +70,21 @@ final class ActivityWorld extends EngineWorld {
         v.put("signupClosesHours", 2L);
         v.put("description", "带孩子们打扫社区公园");
         return v;
+    }
+
+    /** The evidence as the form sends it: the summary, and each photo as a transient File photo1, photo2, …. */
+    static Map<String, Object> evidence(String summary, FileValue... photos) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(ActivityProcess.EVIDENCE_SUMMARY, summary);
+        for (int i = 0; i < photos.length; i++) {
+            v.put(ActivityProcess.PHOTO + (i + 1), photos[i]);
+        }
+        return v;
+    }
+
+    /** A photo as the evidence form attaches it. */
+    static FileValue photo(String fileName, byte[] content) {
+        return Variables.fileValue(fileName).file(content).mimeType("image/png").setTransient(true).create();
     }
 
     long activityId(ProcessInstance pi) {

@@ -71,10 +71,9 @@ class OnlyFormFieldsReachTheActivityTest {
         world.run(pi, "remindParticipants");
         at(AFTER);
         world.run(pi, "activityEnded");
-        activities.addPhoto(id, "stage.png", "image/png", ActivityProcessTest.PNG, LIAISON, AFTER);
-        Object attendance = engine.getRuntimeService().getVariable(pi.getId(), ATTENDANCE_TEXT);
         refusedThenValidAccepted(engine, rest, world.task(pi, SUBMIT_EVIDENCE), LIAISON,
-                Map.of(EVIDENCE_SUMMARY, "演出顺利", ATTENDANCE_TEXT, attendance == null ? "" : attendance), ActivityProcess.QUARTER, "2030-Q4");
+                evidence("演出顺利", photo("stage.png", ActivityProcessTest.PNG)), ActivityProcess.QUARTER, "2030-Q4");
+        assertThat(activities.photos(id)).extracting(Activities.Photo::fileName).containsExactly("stage.png");
         refusedThenValidAccepted(engine, rest, world.task(pi, VERIFY_EVIDENCE), STAFF, Map.of(VERIFY_DECISION, "accept"),
                 "unitId", "power");
         assertThat(activities.find(id).orElseThrow().status()).isEqualTo(Activities.KEPT);

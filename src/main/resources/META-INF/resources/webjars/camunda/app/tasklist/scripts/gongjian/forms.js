@@ -55,6 +55,32 @@ const forms = {
     put(camForm, {name, type: 'Json', value: list});
   },
 
+  /** A plain JSON list (of ids, say), submitted as it is. */
+  submitList(camForm, name, values) {
+    put(camForm, {name, type: 'Json', value: values});
+  },
+
+  /**
+   * Files as File variables prefix1, prefix2, … (base64 content, file name and type), up to max:
+   * the names an earlier, refused submission used and this one does not are dropped. Each file is
+   * {fileName, mimeType, base64}. Transient: the process keeps the file where it belongs, not
+   * as a variable.
+   */
+  submitFiles(camForm, prefix, max, files) {
+    for (let i = 1; i <= max; i++) {
+      const variable = camForm.variableManager.variable(prefix + i);
+      if (variable) {
+        camForm.variableManager.destroyVariable(prefix + i);
+      }
+    }
+    files.slice(0, max).forEach((file, i) => put(camForm, {
+      name: prefix + (i + 1),
+      type: 'File',
+      value: file.base64,
+      valueInfo: {filename: file.fileName, mimeType: file.mimeType, transient: true}
+    }));
+  },
+
   /** A single value, submitted as text; the process checks and converts it. */
   submitText(camForm, name, value) {
     put(camForm, {name, type: 'String', value: value === undefined || value === null ? '' : String(value)});
