@@ -139,7 +139,7 @@ public final class TasklistPage {
 
     /** The rows of one of the form's lists (its rows carry that class, e.g. "venue"), or of its only list. */
     public java.util.List<WebElement> rows(String list) {
-        return browser.findElements(By.cssSelector("form.gongjian-form fieldset.gongjian-row" + (list == null ? "" : "." + list)));
+        return browser.findElements(By.cssSelector("form.gongjian-form .gongjian-row" + (list == null ? "" : "." + list)));
     }
 
     /** The input of that column in the row (counted from 0) of an embedded form's list. */
