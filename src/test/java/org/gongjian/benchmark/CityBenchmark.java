@@ -1,0 +1,126 @@
+package org.gongjian.benchmark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+/**
+ * Gongjian against the database's own limit, measured in one run on one machine: pgbench's
+ * transactions per second at 1 and 4 clients, then task completions per second at 1 and 4
+ * threads through the Java API and through /engine-rest, each as a ratio to pgbench at the same
+ * client count. Prints one JSON object per measurement, then a line beginning {@code benchmark:}
+ * with the ratios; the same lines go to {@code target/benchmark/results.jsonl}.
+ */
+final class CityBenchmark {
+
+    /** How long and how much: pgbench's seconds per run, and the drafts completed per measurement. */
+    record Size(String name, int pgbenchSeconds, int pgbenchScale, int completions) {
+        static final Size SMOKE = new Size("smoke", 2, 1, 10);
+        static final Size QUICK = new Size("quick", 10, 10, 200);
+        static final Size FULL = new Size("full", 30, 10, 600);
+
+        static Size named(String name) {
+            return switch (name) {
+                case "smoke" -> SMOKE;
+                case "quick" -> QUICK;
+                case "full" -> FULL;
+                default -> throw new IllegalArgumentException("gongjian.benchmark.size must be smoke, quick or full, not " + name);
+            };
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int[] CLIENTS = {1, 4};
+
+    private final Pgbench pgbench;
+    private final TaskCompletions completions;
+    private final PrintStream out;
+    private final Path results;
+    private final Map<String, Double> figures = new LinkedHashMap<>();
+
+    CityBenchmark(Pgbench pgbench, ProcessEngine engine, String restBase, LocalDate today, PrintStream out, Path results) {
+        this.pgbench = pgbench;
+        this.completions = new TaskCompletions(engine, restBase, today);
+        this.out = out;
+        this.results = results;
+    }
+
+    /** Runs every measurement and returns the figures by name (tps and completions per second) and ratios. */
+    Map<String, Double> run(Size size) throws Exception {
+        Files.createDirectories(results.getParent());
+        Files.deleteIfExists(results);
+        pgbench.initialise(size.pgbenchScale());
+        for (int clients : CLIENTS) {
+            double tps = pgbench.tps(clients, size.pgbenchSeconds());
+            record("pgbench-c" + clients, tps, "measurement", "pgbench", "clients", clients,
+                    "seconds", size.pgbenchSeconds(), "scale", size.pgbenchScale(), "tps", round(tps));
+        }
+        for (String api : List.of("java", "rest")) {
+            for (int threads : CLIENTS) {
+                List<ProcessInstance> drafts = completions.drafts(size.completions(), 4);
+                double perSecond = "java".equals(api) ? completions.throughJavaApi(drafts, threads)
+                        : completions.throughRest(drafts, threads);
+                long laddered = completions.answeredWithLadder(drafts);
+                if (laddered != drafts.size()) {
+                    throw new IllegalStateException(api + " at " + threads + " threads: only " + laddered + " of "
+                            + drafts.size() + " completions led to the next task with its due date and three timers");
+                }
+                completions.remove(drafts);
+                String name = "completions-" + api + "-t" + threads;
+                record(name, perSecond, "measurement", "task-completions", "api", api, "threads", threads,
+                        "tasks", drafts.size(), "perSecond", round(perSecond),
+                        "ofPgbench", round(perSecond / figures.get("pgbench-c" + threads)));
+            }
+        }
+        StringBuilder line = new StringBuilder("benchmark: size=" + size.name());
+        for (String api : List.of("java", "rest")) {
+            for (int threads : CLIENTS) {
+                String ratio = api + "-t" + threads + "/pgbench-c" + threads;
+                double value = figures.get("completions-" + api + "-t" + threads) / figures.get("pgbench-c" + threads);
+                figures.put(ratio, value);
+                line.append(' ').append(ratio).append('=').append(String.format(Locale.ROOT, "%.3f", value));
+            }
+        }
+        double scaling = figures.get("completions-java-t4") / figures.get("completions-java-t1");
+        figures.put("java-t4/java-t1", scaling);
+        line.append(" java-t4/java-t1=").append(String.format(Locale.ROOT, "%.2f", scaling));
+        print(line.toString());
+        return figures;
+    }
+
+    /** Keeps the figure and prints the measurement, its keys and values in the order given. */
+    private void record(String name, double value, Object... keysAndValues) throws JsonProcessingException {
+        figures.put(name, value);
+        Map<String, Object> measurement = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            measurement.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        print(JSON.writeValueAsString(measurement));
+    }
+
+    private void print(String line) {
+        out.println(line);
+        try {
+            Files.writeString(results, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}
