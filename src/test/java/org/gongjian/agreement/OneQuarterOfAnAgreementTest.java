@@ -1,6 +1,7 @@
 package org.gongjian.agreement;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +28,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -110,9 +109,10 @@ class OneQuarterOfAnAgreementTest {
         run(cleaning, "reminderDue");
         run(cleaning, "remindParticipants");
         run(cleaning, "activityEnded");
-        mvc.perform(multipart("/activities/{id}/photos", cleaningId).file(new MockMultipartFile("photo", "公园.jpg", "image/jpeg", JPEG))
-                .with(user(LIAISON).authorities(() -> "GROUP_unit-school-liaison")).with(csrf())).andExpect(status().isFound());
-        submit(cleaning, "submitEvidence", LIAISON, "{\"evidenceSummary\": {\"value\": \"清理公园落叶，12 人参加\"}}");
+        submit(cleaning, "submitEvidence", LIAISON, "{\"evidenceSummary\": {\"value\": \"清理公园落叶，12 人参加\"}, "
+                + "\"photo1\": {\"type\": \"File\", \"value\": \"" + Base64.getEncoder().encodeToString(JPEG) + "\", "
+                + "\"valueInfo\": {\"filename\": \"公园.jpg\", \"mimeType\": \"image/jpeg\", \"transient\": true}}}");
+        assertThat(activities.photos(cleaningId)).extracting(Activities.Photo::fileName).containsExactly("公园.jpg");
         submit(cleaning, "verifyEvidence", STAFF, "{\"verifyDecision\": {\"value\": \"accept\"}}");
         run(cleaning, "inviteRatings");
         assertThat(ledger.ofActivity(cleaningId)).filteredOn(e -> e.accountType().equals(PointsLedger.UNIT))
