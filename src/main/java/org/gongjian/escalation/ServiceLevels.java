@@ -6,8 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.gongjian.system.Mechanism;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,11 @@ import org.springframework.stereotype.Component;
  * The service-level table {@code bpmn/service-levels.dmn}, read by the process models: when a
  * task falls due, and after how many days each reminder and escalation goes out to whom. The
  * street committee changes deadlines there, not in code.
+ *
+ * <p>A task's rows are evaluated once per deployed version of the table, not once for its due date
+ * and once for each timer: the evaluation (and the decision history it writes) was most of what a
+ * task completion cost (docs/benchmarks.md). Each read asks which version is the latest, so a new
+ * version applies to the next task on every node.
  */
 @Component("serviceLevels")
 public class ServiceLevels {
@@ -22,10 +29,16 @@ public class ServiceLevels {
     static final String DECISION = "service-levels";
 
     private final DecisionService decisions;
+    private final RepositoryService repository;
     private final Clock clock;
+    /** The latest version of the table read so far (its decision definition id) and its rows by task. */
+    private volatile Evaluated evaluated = new Evaluated("", new ConcurrentHashMap<>());
 
-    ServiceLevels(DecisionService decisions, Clock clock) {
+    private record Evaluated(String version, Map<String, List<Level>> byTask) {}
+
+    ServiceLevels(DecisionService decisions, RepositoryService repository, Clock clock) {
         this.decisions = decisions;
+        this.repository = repository;
         this.clock = clock;
     }
 
@@ -53,11 +66,20 @@ public class ServiceLevels {
     public List<Level> levels(String taskKey) {
         // the table is the mechanism's, not the person's: whoever completed the previous task needs
         // no right to evaluate decisions for the next task to get its due date
-        return Mechanism.unchecked(() -> evaluate(taskKey));
+        return Mechanism.unchecked(() -> {
+            String version = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
+                    .latestVersion().singleResult().getId();
+            Evaluated table = evaluated;
+            if (!table.version().equals(version)) {
+                table = new Evaluated(version, new ConcurrentHashMap<>());
+                evaluated = table;
+            }
+            return table.byTask().computeIfAbsent(taskKey, key -> evaluate(version, key));
+        });
     }
 
-    private List<Level> evaluate(String taskKey) {
-        List<Map<String, Object>> rows = decisions.evaluateDecisionTableByKey(DECISION)
+    private List<Level> evaluate(String version, String taskKey) {
+        List<Map<String, Object>> rows = decisions.evaluateDecisionTableById(version)
                 .variables(Map.of("taskKey", taskKey))
                 .evaluate()
                 .getResultList();
