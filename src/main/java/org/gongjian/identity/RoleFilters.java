@@ -1,6 +1,7 @@
 package org.gongjian.identity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +57,17 @@ class RoleFilters {
     }
 
     void sync(SeedWorld world) {
+        // the filters read once, not once per filter saved: a city's import saves one per community and unit
+        Map<String, Filter> existing = new HashMap<>();
+        filters.createFilterQuery().list().stream()
+                .filter(f -> f.getProperties() != null && f.getProperties().get(KEY) instanceof String)
+                .forEach(f -> existing.putIfAbsent((String) f.getProperties().get(KEY), f));
         for (String everyone : List.of(
-                save("my-tasks", MY_TASKS, -30, "分配给我的任务 Tasks assigned to me",
+                save(existing, "my-tasks", MY_TASKS, -30, "分配给我的任务 Tasks assigned to me",
                         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
-                save("my-groups", MY_GROUPS, -20, "我所在组可认领的任务 Tasks my groups may claim",
+                save(existing, "my-groups", MY_GROUPS, -20, "我所在组可认领的任务 Tasks my groups may claim",
                         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")),
-                save("overdue", OVERDUE, -10, "已过期限的任务 Tasks past their due date",
+                save(existing, "overdue", OVERDUE, -10, "已过期限的任务 Tasks past their due date",
                         tasks.createTaskQuery()
                                 .or()
                                 .taskAssigneeExpression("${currentUser()}")
@@ -71,22 +77,22 @@ class RoleFilters {
                                 .dueBeforeExpression("${now()}")))) {
             grantEveryone(everyone);
         }
-        String allOpen = save("all-open", ALL_OPEN, 0, "街道内所有未完成的任务 Every open task in the sub-district",
+        String allOpen = save(existing, "all-open", ALL_OPEN, 0, "街道内所有未完成的任务 Every open task in the sub-district",
                 tasks.createTaskQuery());
-        String allOverdue = save("all-overdue", ALL_OVERDUE, 1, "街道内所有逾期任务 Every overdue task in the sub-district",
+        String allOverdue = save(existing, "all-overdue", ALL_OVERDUE, 1, "街道内所有逾期任务 Every overdue task in the sub-district",
                 tasks.createTaskQuery().dueBeforeExpression("${now()}"));
         authorizations.ensure(Groups.STREET_COMMITTEE, Resources.FILTER, allOpen, Permissions.READ);
         authorizations.ensure(Groups.STREET_COMMITTEE, Resources.FILTER, allOverdue, Permissions.READ);
 
         for (Community c : world.communities()) {
             List<String> groups = List.of(Groups.communitySecretary(c.id()), Groups.communityStaff(c.id()));
-            String id = save("community-" + c.id(), COMMUNITY_PREFIX + c.name(), 10, c.name() + "的所有任务 Every task of " + c.nameEn(),
+            String id = save(existing, "community-" + c.id(), COMMUNITY_PREFIX + c.name(), 10, c.name() + "的所有任务 Every task of " + c.nameEn(),
                     tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks());
             groups.forEach(g -> authorizations.ensure(g, Resources.FILTER, id, Permissions.READ));
         }
         for (Unit u : world.units()) {
             List<String> groups = List.of(Groups.unitLeader(u.id()), Groups.unitLiaison(u.id()));
-            String id = save("unit-" + u.id(), UNIT_PREFIX + u.name(), 10, u.name() + "的所有任务 Every task of this unit",
+            String id = save(existing, "unit-" + u.id(), UNIT_PREFIX + u.name(), 10, u.name() + "的所有任务 Every task of this unit",
                     tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks());
             groups.forEach(g -> authorizations.ensure(g, Resources.FILTER, id, Permissions.READ));
         }
@@ -96,11 +102,9 @@ class RoleFilters {
      * Creates the filter or brings the one made for the same key up to date (a renamed community
      * keeps its filter); returns its id.
      */
-    private String save(String key, String name, int priority, String description, TaskQuery query) {
-        Filter filter = filters.createFilterQuery().list().stream()
-                .filter(f -> f.getProperties() != null && key.equals(f.getProperties().get(KEY)))
-                .findFirst()
-                .orElseGet(() -> filters.newTaskFilter(name));
+    private String save(Map<String, Filter> existing, String key, String name, int priority, String description,
+                        TaskQuery query) {
+        Filter filter = existing.containsKey(key) ? existing.get(key) : filters.newTaskFilter(name);
         filter.setName(name);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(KEY, key);

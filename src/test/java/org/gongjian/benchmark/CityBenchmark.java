@@ -27,10 +27,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 final class CityBenchmark {
 
     /** How long and how much: pgbench's seconds per run, and the drafts completed per measurement. */
-    record Size(String name, int pgbenchSeconds, int pgbenchScale, int completions) {
-        static final Size SMOKE = new Size("smoke", 2, 1, 10);
-        static final Size QUICK = new Size("quick", 10, 10, 200);
-        static final Size FULL = new Size("full", 30, 10, 600);
+    record Size(String name, int pgbenchSeconds, int pgbenchScale, int completions, int agreements) {
+        static final Size SMOKE = new Size("smoke", 2, 1, 10, 10);
+        static final Size QUICK = new Size("quick", 10, 10, 200, 1000);
+        static final Size FULL = new Size("full", 30, 10, 600, 100_000);
 
         static Size named(String name) {
             return switch (name) {
@@ -47,13 +47,20 @@ final class CityBenchmark {
 
     private final Pgbench pgbench;
     private final TaskCompletions completions;
+    private final QuarterStart quarterStart;
+    private final QuarterStart.Settings shipped;
+    private final LocalDate today;
     private final PrintStream out;
     private final Path results;
     private final Map<String, Double> figures = new LinkedHashMap<>();
 
-    CityBenchmark(Pgbench pgbench, ProcessEngine engine, String restBase, LocalDate today, PrintStream out, Path results) {
+    CityBenchmark(Pgbench pgbench, ProcessEngine engine, String restBase, QuarterStart quarterStart,
+                  QuarterStart.Settings shipped, LocalDate today, PrintStream out, Path results) {
         this.pgbench = pgbench;
         this.completions = new TaskCompletions(engine, restBase, today);
+        this.quarterStart = quarterStart;
+        this.shipped = shipped;
+        this.today = today;
         this.out = out;
         this.results = results;
     }
@@ -85,6 +92,28 @@ final class CityBenchmark {
                         "ofPgbench", round(perSecond / figures.get("pgbench-c" + threads)));
             }
         }
+        // the quarter start, once with the stock job executor and once with Gongjian's, each with agreements of its own
+        LocalDate quarter = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3);
+        String quarterName = quarter.getYear() + "-Q" + ((quarter.getMonthValue() - 1) / 3 + 1);
+        java.time.Instant firstSecond = quarter.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).plusSeconds(1).toInstant();
+        for (QuarterStart.Settings settings : List.of(QuarterStart.Settings.stock(), shipped)) {
+            org.gongjian.TestClock.at(today.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).plusHours(9).toInstant());
+            List<ProcessInstance> agreements = quarterStart.agreementsInForce(
+                    "b" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + settings.name().charAt(0), size.agreements(), quarter);
+            QuarterStart.Result result = quarterStart.run(agreements, settings, firstSecond, quarterName);
+            if (result.cycles() != result.agreements() || result.startJobsRun() != result.agreements()
+                    || result.incidents() != 0 || result.failedJobs() != 0) {
+                throw new IllegalStateException("the quarter start with " + settings.name() + " settings did not give each of "
+                        + result.agreements() + " agreements exactly one cycle: " + result);
+            }
+            double rate = result.agreements() / result.secondsToDrained();
+            record("quarter-start-" + settings.name(), rate, "measurement", "quarter-start", "settings", settings.name(),
+                    "agreements", result.agreements(), "secondsToFirstTasks", round(result.secondsToFirstTasks()),
+                    "secondsToDrained", round(result.secondsToDrained()), "agreementsPerSecond", round(rate),
+                    "peakHeapMb", result.peakHeapMb(), "cycles", result.cycles(), "startJobsRun", result.startJobsRun(),
+                    "failedJobs", result.failedJobs(), "incidents", result.incidents(), "jobExecutor", settings.toString());
+        }
+
         StringBuilder line = new StringBuilder("benchmark: size=" + size.name());
         for (String api : List.of("java", "rest")) {
             for (int threads : CLIENTS) {
@@ -97,6 +126,9 @@ final class CityBenchmark {
         double scaling = figures.get("completions-java-t4") / figures.get("completions-java-t1");
         figures.put("java-t4/java-t1", scaling);
         line.append(" java-t4/java-t1=").append(String.format(Locale.ROOT, "%.2f", scaling));
+        double tuned = figures.get("quarter-start-" + shipped.name()) / figures.get("quarter-start-stock");
+        figures.put("quarter-start-" + shipped.name() + "/stock", tuned);
+        line.append(" quarter-start-").append(shipped.name()).append("/stock=").append(String.format(Locale.ROOT, "%.2f", tuned));
         print(line.toString());
         return figures;
     }

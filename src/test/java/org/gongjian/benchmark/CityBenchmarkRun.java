@@ -5,14 +5,19 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.gongjian.EngineWorld;
 import org.gongjian.GongjianTest;
 import org.gongjian.TestClock;
+import org.gongjian.identity.DirectoryImport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The benchmark itself, run only by {@code ./mvnw -Pbenchmark test} (its name is not a test's, so the
@@ -23,19 +28,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ExtendWith(TestClock.class)
 class CityBenchmarkRun {
 
-    /** pgbench's own database on the same server; .ci/run creates it. */
-    static final String PGBENCH_DATABASE = "gongjian_pgbench";
-
     @LocalServerPort int port;
     @Autowired ProcessEngine engine;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired DirectoryImport directoryImport;
+    @Autowired CamundaBpmProperties camunda;
     @Value("${spring.datasource.url}") String url;
     @Value("${spring.datasource.username}") String user;
     @Value("${spring.datasource.password}") String password;
 
+    /** Its own database (pgbench's, fresh from .ci/run): the job executor it runs must meet no other test's jobs. */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", BenchmarkDatabase::url);
+    }
+
     @Test
     void run() throws Exception {
         new EngineWorld(engine) { }.endAgreementsInForce(TaskCompletions.UNIT);
-        new CityBenchmark(new Pgbench(url, PGBENCH_DATABASE, user, password), engine, "http://localhost:" + port + "/engine-rest",
+        new CityBenchmark(new Pgbench(url, BenchmarkDatabase.NAME, user, password), engine, "http://localhost:" + port + "/engine-rest",
+                new QuarterStart(engine, jdbc, directoryImport), QuarterStart.Settings.from("gongjian", camunda.getJobExecution()),
                 LocalDate.ofInstant(TestClock.now(), ZoneId.of("Asia/Shanghai")), System.out, Path.of("target/benchmark/results.jsonl"))
                 .run(CityBenchmark.Size.named(System.getProperty("gongjian.benchmark.size", "full")));
     }

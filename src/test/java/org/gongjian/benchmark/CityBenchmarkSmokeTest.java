@@ -13,15 +13,20 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.gongjian.EngineWorld;
 import org.gongjian.GongjianTest;
 import org.gongjian.TestClock;
+import org.gongjian.identity.DirectoryImport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,36 +45,57 @@ class CityBenchmarkSmokeTest {
 
     @LocalServerPort int port;
     @Autowired ProcessEngine engine;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired DirectoryImport directoryImport;
+    @Autowired CamundaBpmProperties camunda;
     @Value("${spring.datasource.url}") String url;
     @Value("${spring.datasource.username}") String user;
     @Value("${spring.datasource.password}") String password;
+
+    /** Its own database (pgbench's, fresh from .ci/run): the job executor it runs must meet no other test's jobs. */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", BenchmarkDatabase::url);
+    }
 
     @Test
     void aSmokeRunMeasuresEveryFigureAndPrintsTheRatios() throws Exception {
         new EngineWorld(engine) { }.endAgreementsInForce(TaskCompletions.UNIT);
         long agreementsBefore = agreements();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        CityBenchmark benchmark = new CityBenchmark(new Pgbench(url, CityBenchmarkRun.PGBENCH_DATABASE, user, password), engine,
-                "http://localhost:" + port + "/engine-rest", LocalDate.ofInstant(TestClock.now(), ZoneId.of("Asia/Shanghai")),
+        CityBenchmark benchmark = new CityBenchmark(new Pgbench(url, BenchmarkDatabase.NAME, user, password), engine,
+                "http://localhost:" + port + "/engine-rest", new QuarterStart(engine, jdbc, directoryImport),
+                QuarterStart.Settings.from("gongjian", camunda.getJobExecution()), LocalDate.ofInstant(TestClock.now(), ZoneId.of("Asia/Shanghai")),
                 new PrintStream(printed, true, StandardCharsets.UTF_8), Path.of("target/benchmark/smoke.jsonl"));
 
         Map<String, Double> figures = benchmark.run(CityBenchmark.Size.SMOKE);
 
         List<String> lines = Arrays.asList(printed.toString(StandardCharsets.UTF_8).split("\n"));
-        assertThat(lines).hasSize(7);
-        List<JsonNode> measurements = lines.subList(0, 6).stream().map(CityBenchmarkSmokeTest::json).toList();
-        assertThat(measurements).extracting(m -> m.path("measurement").asText())
-                .containsExactly("pgbench", "pgbench", "task-completions", "task-completions", "task-completions", "task-completions");
+        assertThat(lines).hasSize(9);
+        List<JsonNode> measurements = lines.subList(0, 8).stream().map(CityBenchmarkSmokeTest::json).toList();
+        assertThat(measurements).extracting(m -> m.path("measurement").asText()).containsExactly("pgbench", "pgbench",
+                "task-completions", "task-completions", "task-completions", "task-completions", "quarter-start", "quarter-start");
         assertThat(measurements.subList(0, 2)).allSatisfy(m -> assertThat(m.path("tps").asDouble()).isPositive());
         assertThat(measurements.subList(2, 6)).allSatisfy(m -> {
             assertThat(m.path("tasks").asInt()).isEqualTo(CityBenchmark.Size.SMOKE.completions());
             assertThat(m.path("perSecond").asDouble()).isPositive();
         });
-        assertThat(lines.get(6)).startsWith("benchmark: size=smoke java-t1/pgbench-c1=")
-                .contains(" java-t4/pgbench-c4=", " rest-t1/pgbench-c1=", " rest-t4/pgbench-c4=", " java-t4/java-t1=");
+        assertThat(measurements.subList(6, 8)).extracting(m -> m.path("settings").asText()).containsExactly("stock", "gongjian");
+        assertThat(measurements.subList(6, 8)).allSatisfy(m -> {
+            assertThat(m.path("agreements").asInt()).isEqualTo(CityBenchmark.Size.SMOKE.agreements());
+            assertThat(m.path("cycles").asInt()).as("one cycle per agreement").isEqualTo(CityBenchmark.Size.SMOKE.agreements());
+            assertThat(m.path("startJobsRun").asInt()).as("one start job run per agreement").isEqualTo(CityBenchmark.Size.SMOKE.agreements());
+            assertThat(m.path("secondsToFirstTasks").asDouble()).isPositive()
+                    .isLessThanOrEqualTo(m.path("secondsToDrained").asDouble());
+            assertThat(m.path("peakHeapMb").asLong()).isPositive();
+        });
+        assertThat(lines.get(8)).startsWith("benchmark: size=smoke java-t1/pgbench-c1=")
+                .contains(" java-t4/pgbench-c4=", " rest-t1/pgbench-c1=", " rest-t4/pgbench-c4=", " java-t4/java-t1=",
+                        " quarter-start-gongjian/stock=");
         assertThat(figures.get("rest-t4/pgbench-c4"))
                 .isEqualTo(figures.get("completions-rest-t4") / figures.get("pgbench-c4"));
-        assertThat(agreements()).as("the benchmark's agreements are taken out again").isEqualTo(agreementsBefore);
+        assertThat(agreements()).as("the drafts are taken out again; the agreements in force stay")
+                .isEqualTo(agreementsBefore + 2L * CityBenchmark.Size.SMOKE.agreements());
     }
 
     private long agreements() {

@@ -1,0 +1,22 @@
+package org.gongjian.benchmark;
+
+/**
+ * The benchmark's database: {@code gongjian_pgbench} on the PostgreSQL the suite uses, which .ci/run
+ * creates fresh. The application's tables and pgbench's live side by side in it, and no other test's
+ * jobs are there for the benchmark's job executor to run.
+ */
+final class BenchmarkDatabase {
+
+    static final String NAME = "gongjian_pgbench";
+
+    private BenchmarkDatabase() {
+    }
+
+    /** The suite's PostgreSQL URL with the benchmark's database in it. */
+    static String url() {
+        String suite = System.getenv().getOrDefault("GONGJIAN_TEST_DB_URL", "jdbc:postgresql://localhost:5432/gongjian_test");
+        int path = suite.indexOf('/', "jdbc:postgresql://".length());
+        int query = suite.indexOf('?', path);
+        return suite.substring(0, path + 1) + NAME + (query < 0 ? "" : suite.substring(query));
+    }
+}

@@ -1,0 +1,205 @@
+package org.gongjian.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
+import org.camunda.spin.Spin;
+import org.gongjian.TestClock;
+import org.gongjian.agreement.AgreementProcess;
+import org.gongjian.identity.CityDirectory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A quarter start of a city: agreements in force, each reached the way the application reaches it
+ * (the filed agreement's activation, {@code activateAgreement}, numbers it, records it and enters its
+ * in-force subprocess with its quarter timer), then the clock at the quarter's first second and the
+ * job executor let loose. Measured: the time until every agreement's {@code quarterly-commitment} waits
+ * at its first task with its due date and timers, and until no job of the quarter start is left; the
+ * peak heap; and, from the engine's own job log, that each agreement got exactly one cycle.
+ */
+final class QuarterStart {
+
+    /** What the job executor is given: Camunda's stock values, or those Gongjian ships in application.yml. */
+    record Settings(String name, int corePoolSize, int maxPoolSize, int queueSize, int maxJobsPerAcquisition,
+                    int waitTimeInMillis, long maxWait, int backoffTimeInMillis, long maxBackoff, int lockTimeInMillis) {
+
+        /** The engine's defaults, as Camunda's Spring Boot starter leaves them when nothing is set. */
+        static Settings stock() {
+            return from("stock", new JobExecutionProperty());
+        }
+
+        static Settings from(String name, JobExecutionProperty p) {
+            return new Settings(name, p.getCorePoolSize(), p.getMaxPoolSize(), p.getQueueCapacity(),
+                    orElse(p.getMaxJobsPerAcquisition(), 3), orElse(p.getWaitTimeInMillis(), 5000),
+                    p.getMaxWait() == null ? 60_000 : p.getMaxWait(), orElse(p.getBackoffTimeInMillis(), 0),
+                    p.getMaxBackoff() == null ? 0 : p.getMaxBackoff(), orElse(p.getLockTimeInMillis(), 300_000));
+        }
+
+        private static int orElse(Integer value, int otherwise) {
+            return value == null ? otherwise : value;
+        }
+    }
+
+    record Result(int agreements, double secondsToFirstTasks, double secondsToDrained, long peakHeapMb,
+                  long cycles, long startJobsRun, long failedJobs, long incidents) {}
+
+    static final String FIRST_TASK = "prepareProjects";
+
+    private final ProcessEngine engine;
+    private final JdbcTemplate jdbc;
+    private final org.gongjian.identity.DirectoryImport directoryImport;
+
+    QuarterStart(ProcessEngine engine, JdbcTemplate jdbc, org.gongjian.identity.DirectoryImport directoryImport) {
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.directoryImport = directoryImport;
+    }
+
+    /**
+     * Imports the units (communities of twenty) and brings one agreement per unit into force, its term the
+     * year from {@code termStart}; not timed. The agreements' process instances.
+     */
+    List<ProcessInstance> agreementsInForce(String prefix, int count, LocalDate termStart) throws Exception {
+        int perCommunity = Math.min(20, count);
+        List<CityDirectory.Stationed> units = CityDirectory.importCity(directoryImport, prefix,
+                (count + perCommunity - 1) / perCommunity, perCommunity).subList(0, count);
+        return TaskCompletions.parallel(count, 4, i -> {
+            CityDirectory.Stationed unit = units.get(i);
+            Map<String, Object> agreed = new HashMap<>();
+            agreed.put(AgreementProcess.INITIATOR, unit.communityId() + "-staff");
+            agreed.put(AgreementProcess.COMMUNITY_ID, unit.communityId());
+            agreed.put(AgreementProcess.COMMUNITY_NAME, unit.communityName());
+            agreed.put(AgreementProcess.UNIT_ID, unit.unitId());
+            agreed.put(AgreementProcess.UNIT_NAME, unit.unitName());
+            agreed.put(AgreementProcess.SUPERVISOR_ID, unit.supervisorId());
+            agreed.put(AgreementProcess.TERM_START, termStart.toString());
+            agreed.put(AgreementProcess.TERM_END, termStart.plusYears(1).minusDays(1).toString());
+            agreed.put(AgreementProcess.NEEDS, Spin.JSON("[{\"title\": \"关爱空巢老人\", \"description\": \"每月上门探访\"}]"));
+            agreed.put(AgreementProcess.VENUES, Spin.JSON("[{\"name\": \"多功能厅\", \"capacity\": 80}]"));
+            agreed.put(AgreementProcess.VOLUNTEERS, 10L);
+            agreed.put(AgreementProcess.EXPERTISE, "青少年教育");
+            agreed.put(AgreementProcess.ANNUAL_FUNDS, 20000.0);
+            agreed.put(AgreementProcess.CONTACT_PERSON, "联络员");
+            agreed.put(AgreementProcess.CONTACT_PHONE, "13900000000");
+            agreed.put(AgreementProcess.PROPOSED_ACTIVITIES, Spin.JSON("[{\"title\": \"周末课堂\", \"timing\": \"每月\"}]"));
+            agreed.put(AgreementProcess.UNIT_SIGNED, true);
+            agreed.put(AgreementProcess.COMMUNITY_SIGNED, true);
+            agreed.put(AgreementProcess.FILING_DECISION, "file");
+            return engine.getRuntimeService().createProcessInstanceByKey(AgreementProcess.KEY)
+                    .startBeforeActivity("activateAgreement").setVariables(agreed).execute();
+        });
+    }
+
+    /**
+     * Sets the clock to {@code at} (a quarter's first second), runs a job executor with the settings until
+     * the agreements' cycles wait at their first task and no due job is left, and stops it again.
+     */
+    Result run(List<ProcessInstance> agreements, Settings settings, Instant at, String quarter) throws Exception {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        JobExecutor shipped = configuration.getJobExecutor();
+        DefaultJobExecutor executor = executor(settings);
+        List<String> numbers = agreements.stream().map(pi -> (String) engine.getRuntimeService()
+                .getVariable(pi.getId(), AgreementProcess.AGREEMENT_NUMBER)).toList();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        AtomicLong peak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        TestClock.at(at);
+        long started = System.nanoTime();
+        double firstTasks = -1;
+        configuration.setJobExecutor(executor);
+        executor.registerProcessEngine((ProcessEngineImpl) engine);
+        sampler.start();
+        executor.start();
+        try {
+            while (true) {
+                if (firstTasks < 0 && cyclesAtFirstTask(numbers, quarter) == numbers.size()) {
+                    firstTasks = (System.nanoTime() - started) / 1e9;
+                }
+                if (firstTasks >= 0 && dueJobs() == 0) {
+                    break;
+                }
+                if ((System.nanoTime() - started) / 1e9 > 3600) {
+                    throw new IllegalStateException("the quarter start did not finish within an hour");
+                }
+                Thread.sleep(100);
+            }
+        } finally {
+            executor.shutdown();
+            executor.unregisterProcessEngine((ProcessEngineImpl) engine);
+            configuration.setJobExecutor(shipped);
+            sampler.interrupt();
+        }
+        double drained = (System.nanoTime() - started) / 1e9;
+        List<String> ids = agreements.stream().map(ProcessInstance::getId).toList();
+        // the engine's ledger of jobs run (history, job_state_ 2 = successful): one start job per agreement
+        long jobsRun = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM act_hi_job_log WHERE act_id_ = 'startQuarterlyCommitment' AND job_state_ = 2
+                  AND process_instance_id_ IN (SELECT unnest(?::text[]))""", Long.class, (Object) ids.toArray(String[]::new));
+        java.util.Set<String> mine = new java.util.HashSet<>(ids);
+        long incidents = engine.getRuntimeService().createIncidentQuery().list().stream()
+                .filter(incident -> mine.contains(incident.getProcessInstanceId())).count();
+        long failed = engine.getManagementService().createJobQuery().withException().list().stream()
+                .filter(job -> mine.contains(job.getProcessInstanceId())).count();
+        return new Result(numbers.size(), firstTasks, drained, peak.get() / (1024 * 1024), cycles(numbers, quarter),
+                jobsRun, failed, incidents);
+    }
+
+    /** The agreements' cycles of the quarter that wait at their first task with a due date and its timers. */
+    private int cyclesAtFirstTask(List<String> numbers, String quarter) {
+        Integer n = jdbc.queryForObject("""
+                SELECT COUNT(DISTINCT c.agreement_number) FROM quarterly_cycle c
+                JOIN act_ru_task t ON t.proc_inst_id_ = c.process_instance_id AND t.task_def_key_ = ? AND t.due_date_ IS NOT NULL
+                WHERE c.quarter = ? AND c.agreement_number IN (SELECT unnest(?::text[]))
+                  AND EXISTS (SELECT 1 FROM act_ru_job j WHERE j.process_instance_id_ = c.process_instance_id AND j.type_ = 'timer')""",
+                Integer.class, FIRST_TASK, quarter, (Object) numbers.toArray(String[]::new));
+        return n == null ? 0 : n;
+    }
+
+    /** The agreements' recorded cycles of the quarter (one row per agreement and quarter, by its primary key). */
+    private long cycles(List<String> numbers, String quarter) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM quarterly_cycle WHERE quarter = ? AND agreement_number IN (SELECT unnest(?::text[]))",
+                Long.class, quarter, (Object) numbers.toArray(String[]::new));
+        return n == null ? 0 : n;
+    }
+
+    /** Jobs the executor could run now: due, not suspended, retries left, not locked by anyone. */
+    private long dueJobs() {
+        return engine.getManagementService().createJobQuery().executable().count();
+    }
+
+    private static DefaultJobExecutor executor(Settings s) {
+        DefaultJobExecutor executor = new DefaultJobExecutor();
+        executor.setCorePoolSize(s.corePoolSize());
+        executor.setMaxPoolSize(s.maxPoolSize());
+        executor.setQueueSize(s.queueSize());
+        executor.setMaxJobsPerAcquisition(s.maxJobsPerAcquisition());
+        executor.setWaitTimeInMillis(s.waitTimeInMillis());
+        executor.setMaxWait(s.maxWait());
+        executor.setBackoffTimeInMillis(s.backoffTimeInMillis());
+        executor.setMaxBackoff(s.maxBackoff());
+        executor.setLockTimeInMillis(s.lockTimeInMillis());
+        return executor;
+    }
+}
