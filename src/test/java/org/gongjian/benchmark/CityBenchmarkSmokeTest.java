@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same PostgreSQL, the completions really lead to the next task with its ladder, and the output
  * is one JSON object per measurement and the {@code benchmark:} line. The figures of a real run are
  * in docs/benchmarks.md; this smoke asserts none of them (the machines here are shared and noisy).
+ * It runs in a JVM of its own (the pom's {@code benchmark-smoke} execution), away from the other tests' engines.
  */
 @GongjianTest
 @ExtendWith(TestClock.class)
