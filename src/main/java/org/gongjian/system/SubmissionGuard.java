@@ -1,5 +1,6 @@
 package org.gongjian.system;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,8 +69,11 @@ final class SubmissionGuard extends CommandInterceptor {
         }
         try {
             return next.execute(command);
-        } catch (FormFieldValidationException | AuthorizationException refused) {
+        } catch (FormFieldValidationException refused) {
             throw refused;
+        } catch (AuthorizationException refused) {
+            // the winner's completion removes the task's candidates, and with them the loser's permission
+            throw fields != null && wasItsCandidate(submission.id()) ? conflict(submission.id(), refused) : refused;
         } catch (RuntimeException e) {
             // a completion racing another can fail anywhere in the engine, even as a NullPointerException
             throw conflict(submission.id(), e);
@@ -112,6 +116,18 @@ final class SubmissionGuard extends CommandInterceptor {
             throw new AuthorizationException("任务的名称、期限和优先级由流程设定，只能认领、转交或完成 (a task's name, due date and "
                     + "priority are set by the process; you may claim, hand on or complete it)");
         }
+    }
+
+    /** Whether the signed-in person was the task's assignee or among its candidates, by the task's history. */
+    private boolean wasItsCandidate(String taskId) {
+        Authentication who = engine.getIdentityService().getCurrentAuthentication();
+        if (who == null || who.getUserId() == null) {
+            return false;
+        }
+        List<String> groups = who.getGroupIds() == null ? List.of() : who.getGroupIds();
+        return withoutAuthorization(() -> engine.getHistoryService().createHistoricIdentityLinkLogQuery().taskId(taskId).list()
+                .stream().anyMatch(link -> who.getUserId().equals(link.getUserId())
+                        || (link.getGroupId() != null && groups.contains(link.getGroupId()))));
     }
 
     private boolean administrator() {
