@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The benchmark itself, run only by {@code ./mvnw -Pbenchmark test} (its name is not a test's, so the
- * suite leaves it out): {@code -Dgongjian.benchmark.size=quick} or {@code full} (the default). The
+ * suite leaves it out): {@code -Dgongjian.benchmark.size=quick} or {@code full} (the default), and
+ * {@code -Dgongjian.benchmark.agreements=N} for a quarter start of another size. The
  * figures go to the console and to target/benchmark/results.jsonl.
  */
 @GongjianTest
@@ -47,8 +48,15 @@ class CityBenchmarkRun {
     void run() throws Exception {
         new EngineWorld(engine) { }.endAgreementsInForce(TaskCompletions.UNIT);
         new CityBenchmark(new Pgbench(url, BenchmarkDatabase.NAME, user, password), engine, "http://localhost:" + port + "/engine-rest",
-                new QuarterStart(engine, jdbc, directoryImport), QuarterStart.Settings.from("gongjian", camunda.getJobExecution()),
+                new QuarterStart(engine, jdbc, directoryImport),
+                new ListsAtSize(engine, jdbc, "http://localhost:" + port), QuarterStart.Settings.shipped("gongjian", camunda.getJobExecution(), engine),
                 LocalDate.ofInstant(TestClock.now(), ZoneId.of("Asia/Shanghai")), System.out, Path.of("target/benchmark/results.jsonl"))
-                .run(CityBenchmark.Size.named(System.getProperty("gongjian.benchmark.size", "full")));
+                .run(size());
+    }
+
+    private static CityBenchmark.Size size() {
+        CityBenchmark.Size size = CityBenchmark.Size.named(System.getProperty("gongjian.benchmark.size", "full"));
+        String agreements = System.getProperty("gongjian.benchmark.agreements");
+        return agreements == null ? size : size.withAgreements(Integer.parseInt(agreements));
     }
 }

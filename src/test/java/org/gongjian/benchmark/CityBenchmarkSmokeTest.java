@@ -66,23 +66,27 @@ class CityBenchmarkSmokeTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         CityBenchmark benchmark = new CityBenchmark(new Pgbench(url, BenchmarkDatabase.NAME, user, password), engine,
                 "http://localhost:" + port + "/engine-rest", new QuarterStart(engine, jdbc, directoryImport),
-                QuarterStart.Settings.from("gongjian", camunda.getJobExecution()), LocalDate.ofInstant(TestClock.now(), ZoneId.of("Asia/Shanghai")),
+                new ListsAtSize(engine, jdbc, "http://localhost:" + port),
+                QuarterStart.Settings.shipped("gongjian", camunda.getJobExecution(), engine), LocalDate.ofInstant(TestClock.now(), ZoneId.of("Asia/Shanghai")),
                 new PrintStream(printed, true, StandardCharsets.UTF_8), Path.of("target/benchmark/smoke.jsonl"));
 
         Map<String, Double> figures = benchmark.run(CityBenchmark.Size.SMOKE);
 
         List<String> lines = Arrays.asList(printed.toString(StandardCharsets.UTF_8).split("\n"));
-        assertThat(lines).hasSize(9);
-        List<JsonNode> measurements = lines.subList(0, 8).stream().map(CityBenchmarkSmokeTest::json).toList();
+        assertThat(lines).hasSize(18);
+        List<JsonNode> measurements = lines.subList(0, 17).stream().map(CityBenchmarkSmokeTest::json).toList();
         assertThat(measurements).extracting(m -> m.path("measurement").asText()).containsExactly("pgbench", "pgbench",
-                "task-completions", "task-completions", "task-completions", "task-completions", "quarter-start", "quarter-start");
+                "task-completions", "task-completions", "task-completions", "task-completions",
+                "quarter-start", "quarter-start", "quarter-start", "quarter-start",
+                "list", "list", "list", "list", "list", "list", "query-plans");
         assertThat(measurements.subList(0, 2)).allSatisfy(m -> assertThat(m.path("tps").asDouble()).isPositive());
         assertThat(measurements.subList(2, 6)).allSatisfy(m -> {
             assertThat(m.path("tasks").asInt()).isEqualTo(CityBenchmark.Size.SMOKE.completions());
             assertThat(m.path("perSecond").asDouble()).isPositive();
         });
-        assertThat(measurements.subList(6, 8)).extracting(m -> m.path("settings").asText()).containsExactly("stock", "gongjian");
-        assertThat(measurements.subList(6, 8)).allSatisfy(m -> {
+        assertThat(measurements.subList(6, 10)).extracting(m -> m.path("settings").asText())
+                .as("stock, tuned, tuned, stock: drift shared out evenly").containsExactly("stock", "gongjian", "gongjian", "stock");
+        assertThat(measurements.subList(6, 10)).allSatisfy(m -> {
             assertThat(m.path("agreements").asInt()).isEqualTo(CityBenchmark.Size.SMOKE.agreements());
             assertThat(m.path("cycles").asInt()).as("one cycle per agreement").isEqualTo(CityBenchmark.Size.SMOKE.agreements());
             assertThat(m.path("startJobsRun").asInt()).as("one start job run per agreement").isEqualTo(CityBenchmark.Size.SMOKE.agreements());
@@ -90,13 +94,30 @@ class CityBenchmarkSmokeTest {
                     .isLessThanOrEqualTo(m.path("secondsToDrained").asDouble());
             assertThat(m.path("peakHeapMb").asLong()).isPositive();
         });
-        assertThat(lines.get(8)).startsWith("benchmark: size=smoke java-t1/pgbench-c1=")
+        assertThat(measurements.subList(10, 16)).extracting(m -> m.path("list").asText()).containsExactly(
+                "filter-my-groups-staff", "filter-my-groups-liaison", "filter-overdue-street-committee",
+                "filter-all-overdue-street-committee", "board", "agreement-list");
+        assertThat(measurements.subList(10, 16)).allSatisfy(m -> {
+            assertThat(m.path("p50Millis").asDouble()).isPositive().isLessThanOrEqualTo(m.path("p95Millis").asDouble());
+            assertThat(m.path("openTasks").asLong()).isGreaterThanOrEqualTo(4L * CityBenchmark.Size.SMOKE.agreements());
+        });
+        assertThat(measurements.get(10).path("rows").asInt()).as("the staff of the last community see its first tasks")
+                .isEqualTo(CityBenchmark.Size.SMOKE.agreements());
+        assertThat(measurements.get(11).path("rows").asInt()).as("a liaison has nothing to do before the projects are out").isZero();
+        JsonNode plans = measurements.get(16);
+        assertThat(plans.path("statements")).isNotEmpty();
+        assertThat(plans.path("slowest").path("plan").toString()).contains("Execution Time");
+        assertThat(lines.get(17)).startsWith("benchmark: size=smoke java-t1/pgbench-c1=")
                 .contains(" java-t4/pgbench-c4=", " rest-t1/pgbench-c1=", " rest-t4/pgbench-c4=", " java-t4/java-t1=",
                         " quarter-start-gongjian/stock=");
         assertThat(figures.get("rest-t4/pgbench-c4"))
                 .isEqualTo(figures.get("completions-rest-t4") / figures.get("pgbench-c4"));
+        double stockSeconds = measurements.get(6).path("secondsToDrained").asDouble() + measurements.get(9).path("secondsToDrained").asDouble();
+        double tunedSeconds = measurements.get(7).path("secondsToDrained").asDouble() + measurements.get(8).path("secondsToDrained").asDouble();
+        assertThat(figures.get("quarter-start-gongjian/stock")).as("agreements per second over both runs of each, as a ratio")
+                .isCloseTo(stockSeconds / tunedSeconds, org.assertj.core.data.Offset.offset(0.01 * stockSeconds / tunedSeconds));
         assertThat(agreements()).as("the drafts are taken out again; the agreements in force stay")
-                .isEqualTo(agreementsBefore + 2L * CityBenchmark.Size.SMOKE.agreements());
+                .isEqualTo(agreementsBefore + 4L * CityBenchmark.Size.SMOKE.agreements());
     }
 
     private long agreements() {

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.camunda.spin.Spin;
@@ -34,18 +35,26 @@ final class QuarterStart {
 
     /** What the job executor is given: Camunda's stock values, or those Gongjian ships in application.yml. */
     record Settings(String name, int corePoolSize, int maxPoolSize, int queueSize, int maxJobsPerAcquisition,
-                    int waitTimeInMillis, long maxWait, int backoffTimeInMillis, long maxBackoff, int lockTimeInMillis) {
+                    int waitTimeInMillis, long maxWait, int backoffTimeInMillis, long maxBackoff, int lockTimeInMillis,
+                    boolean acquireByDueDate, boolean dueDateNotNull) {
 
         /** The engine's defaults, as Camunda's Spring Boot starter leaves them when nothing is set. */
         static Settings stock() {
-            return from("stock", new JobExecutionProperty());
+            return from("stock", new JobExecutionProperty(), false, false);
         }
 
-        static Settings from(String name, JobExecutionProperty p) {
+        /** The job executor of application.yml, and the acquisition the engine was configured with. */
+        static Settings shipped(String name, JobExecutionProperty p, ProcessEngine engine) {
+            ProcessEngineConfigurationImpl c = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+            return from(name, p, c.isJobExecutorAcquireByDueDate(), c.isEnsureJobDueDateNotNull());
+        }
+
+        private static Settings from(String name, JobExecutionProperty p, boolean byDueDate, boolean dueDateNotNull) {
             return new Settings(name, p.getCorePoolSize(), p.getMaxPoolSize(), p.getQueueCapacity(),
                     orElse(p.getMaxJobsPerAcquisition(), 3), orElse(p.getWaitTimeInMillis(), 5000),
                     p.getMaxWait() == null ? 60_000 : p.getMaxWait(), orElse(p.getBackoffTimeInMillis(), 0),
-                    p.getMaxBackoff() == null ? 0 : p.getMaxBackoff(), orElse(p.getLockTimeInMillis(), 300_000));
+                    p.getMaxBackoff() == null ? 0 : p.getMaxBackoff(), orElse(p.getLockTimeInMillis(), 300_000),
+                    byDueDate, dueDateNotNull);
         }
 
         private static int orElse(Integer value, int otherwise) {
@@ -111,6 +120,9 @@ final class QuarterStart {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         JobExecutor shipped = configuration.getJobExecutor();
         DefaultJobExecutor executor = executor(settings);
+        // what the engine gives its own executor when the queue is full: the jobs go back to acquisition
+        executor.setRejectedJobsHandler(shipped.getRejectedJobsHandler() != null ? shipped.getRejectedJobsHandler()
+                : new NotifyAcquisitionRejectedJobsHandler());
         List<String> numbers = agreements.stream().map(pi -> (String) engine.getRuntimeService()
                 .getVariable(pi.getId(), AgreementProcess.AGREEMENT_NUMBER)).toList();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -125,30 +137,48 @@ final class QuarterStart {
                 }
             }
         });
+        boolean byDueDate = configuration.isJobExecutorAcquireByDueDate();
+        boolean dueDateNotNull = configuration.isEnsureJobDueDateNotNull();
         TestClock.at(at);
         long started = System.nanoTime();
+        // read by the engine at each acquisition and each job it creates: they apply from here on
+        configuration.setJobExecutorAcquireByDueDate(settings.acquireByDueDate());
+        configuration.setEnsureJobDueDateNotNull(settings.dueDateNotNull());
         double firstTasks = -1;
         configuration.setJobExecutor(executor);
         executor.registerProcessEngine((ProcessEngineImpl) engine);
         sampler.start();
         executor.start();
         try {
+            long reported = started;
+            // polling a city's cycles costs the database too: often enough for seconds, rarely for a city
+            long poll = Math.max(100, Math.min(2000, numbers.size() / 10));
             while (true) {
-                if (firstTasks < 0 && cyclesAtFirstTask(numbers, quarter) == numbers.size()) {
+                int atFirstTask = firstTasks < 0 ? cyclesAtFirstTask(numbers, quarter) : numbers.size();
+                if (firstTasks < 0 && atFirstTask == numbers.size()) {
                     firstTasks = (System.nanoTime() - started) / 1e9;
                 }
-                if (firstTasks >= 0 && dueJobs() == 0) {
+                long due = dueJobs();
+                if (firstTasks >= 0 && due == 0) {
                     break;
+                }
+                if (System.nanoTime() - reported > 30e9) {
+                    // a long run says how far it is, on the error stream (the figures go to the output)
+                    reported = System.nanoTime();
+                    System.err.printf("quarter start (%s): %.0f s, %d of %d cycles at their first task, %d jobs due%n",
+                            settings.name(), (reported - started) / 1e9, atFirstTask, numbers.size(), due);
                 }
                 if ((System.nanoTime() - started) / 1e9 > 3600) {
                     throw new IllegalStateException("the quarter start did not finish within an hour");
                 }
-                Thread.sleep(100);
+                Thread.sleep(poll);
             }
         } finally {
             executor.shutdown();
             executor.unregisterProcessEngine((ProcessEngineImpl) engine);
             configuration.setJobExecutor(shipped);
+            configuration.setJobExecutorAcquireByDueDate(byDueDate);
+            configuration.setEnsureJobDueDateNotNull(dueDateNotNull);
             sampler.interrupt();
         }
         double drained = (System.nanoTime() - started) / 1e9;
