@@ -155,5 +155,6 @@ public class DemoClock {
         }
     }
 
-    public record Advance(Instant now, int jobsRun, int jobsFailed) {}
+    /** Travels to the next page as a flash attribute, in the session, which the database keeps: serializable. */
+    public record Advance(Instant now, int jobsRun, int jobsFailed) implements java.io.Serializable {}
 }
