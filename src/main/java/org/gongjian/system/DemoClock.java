@@ -116,6 +116,11 @@ public class DemoClock {
             clock.offset(offset);
             followed = offset;
             log.info("Demo clock moved on another node: engine time is {}", now());
+            JobExecutor executor = jobExecutor();
+            if (executor != null && executor.isActive()) {
+                // a new day has jobs due: this node's executor should not sleep through them
+                executor.jobWasAdded();
+            }
         }
         report();
     }
