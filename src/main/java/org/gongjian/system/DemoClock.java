@@ -138,16 +138,15 @@ public class DemoClock {
         return offset.isEmpty() ? null : offset.get(0);
     }
 
+    /** Before the first move a node runs on the real time, offset 0: a first move waits for it too. */
     private void report() {
-        if (followed == null) {
-            return;
-        }
+        long offset = followed == null ? 0 : followed;
         long at = System.currentTimeMillis();
         int updated = jdbc.update("UPDATE demo_clock_node SET offset_millis = ?, seen_at = ? WHERE node_name = ?",
-                followed, at, node.value());
+                offset, at, node.value());
         if (updated == 0) {
             jdbc.update("INSERT INTO demo_clock_node (node_name, offset_millis, seen_at) VALUES (?, ?, ?)",
-                    node.value(), followed, at);
+                    node.value(), offset, at);
         }
     }
 
