@@ -101,6 +101,30 @@ class DemoClockTest {
     }
 
     @Test
+    void aMoveThatFindsTheClockMovedElsewhereInTheMeantimeStops() {
+        clock.advance(1, "test");
+        // another node's move lands between this move's first and second day
+        JdbcTemplate racing = new JdbcTemplate(jdbc.getDataSource()) {
+            private int moves;
+
+            @Override
+            public int update(String sql, Object... args) {
+                if (sql.startsWith("UPDATE demo_clock SET") && ++moves == 2) {
+                    jdbc.update("UPDATE demo_clock SET offset_millis = offset_millis + 3600000 WHERE id = 1");
+                }
+                return super.update(sql, args);
+            }
+        };
+        DemoClock here = new DemoClock(racing, engine.getManagementService(), engine, new EngineClock(java.time.ZoneId.of("Asia/Shanghai")),
+                node, java.time.Duration.ZERO);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> here.advance(3, "demo"))
+                .isInstanceOf(DemoClock.ConcurrentMoveException.class)
+                .hasMessageContaining("moved by someone else at the same time");
+        assertThat(clock.offsetDays()).as("stopped after its first day").isEqualTo(2);
+    }
+
+    @Test
     void badDaysAreRefusedWithAMessageAndMoveNothing() throws Exception {
         for (String days : new String[] {"0", "-3", "abc", "367", ""}) {
             mvc.perform(post("/demo-clock").param("days", days).with(csrf()).with(user("demo").authorities(() -> CamundaUserAuthentication.ADMIN)))
