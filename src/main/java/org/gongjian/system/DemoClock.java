@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -274,8 +275,13 @@ public class DemoClock {
     private void store(Long expected, long offsetMillis, String movedBy) {
         Timestamp at = Timestamp.from(Instant.now());
         if (expected == null) {
-            jdbc.update("INSERT INTO demo_clock (id, offset_millis, moved_at, moved_by) VALUES (1, ?, ?, ?)",
-                    offsetMillis, at, movedBy);
+            try {
+                jdbc.update("INSERT INTO demo_clock (id, offset_millis, moved_at, moved_by) VALUES (1, ?, ?, ?)",
+                        offsetMillis, at, movedBy);
+            } catch (DuplicateKeyException e) {
+                throw new ConcurrentMoveException("The demo clock was moved for the first time by someone else at the same time "
+                        + "(on another node). Look at it and move it again if needed.");
+            }
             return;
         }
         int updated = jdbc.update("UPDATE demo_clock SET offset_millis = ?, moved_at = ?, moved_by = ? WHERE id = 1 AND offset_millis = ?",
