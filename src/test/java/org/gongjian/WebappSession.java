@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class WebappSession {
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
     private final String base;
     private String xsrfToken;
 
@@ -40,6 +41,12 @@ public final class WebappSession {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         xsrfToken = after.headers().firstValue("X-XSRF-TOKEN").orElse(xsrfToken);
         return status;
+    }
+
+    /** The value of the cookie of that name the server has set, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** GET on the engine API the webapps use, e.g. {@code /filter?resourceType=Task}. */

@@ -4,6 +4,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -12,8 +17,10 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,6 +31,13 @@ import org.springframework.stereotype.Component;
  * own day. The offset is stored, so the demo's date survives a restart. Demo profile only. When
  * the engine's job executor runs (the demo app), it runs the jobs and the clock waits for it;
  * without one (the tests), the clock runs them itself — never both, so no job runs twice at once.
+ *
+ * <p>In a cluster every node follows a move made on any of them: each polls the stored offset every
+ * {@code gongjian.demo-clock.follow-interval} (one second; zero switches following off, as the tests do,
+ * which set the clock themselves) and reports the offset it runs on in {@code demo_clock_node}. The
+ * moving node waits, each day, until every node heard from in the last seconds runs on the new day
+ * before it wakes the job executors, so that no node runs that day's jobs on yesterday's time. A move
+ * made while another node's move is under way stops one of the two with a message, instead of adding days twice.
  */
 @Component
 @Profile("demo")
@@ -37,26 +51,127 @@ public class DemoClock {
 
     /** How long one day waits for the job executor before moving on; what is left runs later. */
     static final Duration DAY_TIMEOUT = Duration.ofSeconds(60);
+    /** A node that has not reported for this long is taken for stopped; the moving node does not wait for it. */
+    static final Duration NODE_SILENCE = Duration.ofSeconds(10);
+    /** How long a day waits for the other nodes to follow before it goes on without them. */
+    static final Duration FOLLOW_TIMEOUT = Duration.ofSeconds(10);
 
     private final JdbcTemplate jdbc;
     private final ManagementService management;
     private final ProcessEngine engine;
     private final EngineClock clock;
+    private final NodeName node;
+    private final Duration followInterval;
+    private ScheduledExecutorService follower;
+    /** The stored offset this node last ran on, or null before the first move. */
+    private Long followed;
 
-    DemoClock(JdbcTemplate jdbc, ManagementService management, ProcessEngine engine, EngineClock clock) {
+    DemoClock(JdbcTemplate jdbc, ManagementService management, ProcessEngine engine, EngineClock clock, NodeName node,
+              @Value("${gongjian.demo-clock.follow-interval:1s}") Duration followInterval) {
+        if (followInterval.isNegative()) {
+            throw new IllegalArgumentException("gongjian.demo-clock.follow-interval must not be negative, was " + followInterval);
+        }
         this.jdbc = jdbc;
         this.management = management;
         this.engine = engine;
         this.clock = clock;
+        this.node = node;
+        this.followInterval = followInterval;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void restore() {
-        List<Long> offset = jdbc.queryForList("SELECT offset_millis FROM demo_clock WHERE id = 1", Long.class);
-        if (!offset.isEmpty()) {
-            clock.offset(offset.get(0));
+    synchronized void restore() {
+        Long offset = stored();
+        if (offset != null) {
+            clock.offset(offset);
+            followed = offset;
             log.info("Demo clock restored: engine time is {}", now());
         }
+        if (following() && follower == null) {
+            report();
+            follower = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "demo-clock-follower");
+                thread.setDaemon(true);
+                return thread;
+            });
+            follower.scheduleWithFixedDelay(this::followQuietly, followInterval.toMillis(), followInterval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stopFollowing() {
+        if (follower != null) {
+            follower.shutdownNow();
+        }
+    }
+
+    private boolean following() {
+        return !followInterval.isZero();
+    }
+
+    /** Takes on a move another node made, and reports the offset this node runs on. */
+    synchronized void follow() {
+        Long offset = stored();
+        if (offset != null && !offset.equals(followed)) {
+            clock.offset(offset);
+            followed = offset;
+            log.info("Demo clock moved on another node: engine time is {}", now());
+            JobExecutor executor = jobExecutor();
+            if (executor != null && executor.isActive()) {
+                // a new day has jobs due: this node's executor should not sleep through them
+                executor.jobWasAdded();
+            }
+        }
+        report();
+    }
+
+    private void followQuietly() {
+        try {
+            follow();
+        } catch (RuntimeException e) {
+            log.warn("Following the demo clock failed, trying again: {}", e.getMessage());
+        }
+    }
+
+    private Long stored() {
+        List<Long> offset = jdbc.queryForList("SELECT offset_millis FROM demo_clock WHERE id = 1", Long.class);
+        return offset.isEmpty() ? null : offset.get(0);
+    }
+
+    /** Before the first move a node runs on the real time, offset 0: a first move waits for it too. */
+    private void report() {
+        long offset = followed == null ? 0 : followed;
+        long at = System.currentTimeMillis();
+        int updated = jdbc.update("UPDATE demo_clock_node SET offset_millis = ?, seen_at = ? WHERE node_name = ?",
+                offset, at, node.value());
+        if (updated == 0) {
+            jdbc.update("INSERT INTO demo_clock_node (node_name, offset_millis, seen_at) VALUES (?, ?, ?)",
+                    node.value(), offset, at);
+        }
+    }
+
+    /** Waits until every node heard from lately runs on that offset, or the timeout; says which did not. */
+    private void awaitOtherNodes(long offset) {
+        Instant deadline = Instant.now().plus(FOLLOW_TIMEOUT);
+        List<String> behind = behind(offset);
+        while (!behind.isEmpty() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(Math.min(50, followInterval.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            behind = behind(offset);
+        }
+        if (!behind.isEmpty()) {
+            log.warn("Nodes {} have not followed the demo clock to {} within {}; going on without them", behind, now(), FOLLOW_TIMEOUT);
+        }
+    }
+
+    private List<String> behind(long offset) {
+        return jdbc.queryForList("SELECT node_name FROM demo_clock_node WHERE node_name <> ? AND offset_millis <> ? AND seen_at > ?",
+                String.class, node.value(), offset, System.currentTimeMillis() - NODE_SILENCE.toMillis());
     }
 
     public Instant now() {
@@ -78,10 +193,21 @@ public class DemoClock {
         }
         int executed = 0;
         int failed = 0;
+        Long before = stored();
+        if (following() && before != null) {
+            // start from where the cluster is, should another node have moved the clock a moment ago
+            clock.offset(before);
+        }
         for (int day = 0; day < days; day++) {
             long offset = Duration.between(Instant.now(), now()).toMillis() + Duration.ofDays(1).toMillis();
+            store(before, offset, movedBy);
+            before = offset;
             clock.offset(offset);
-            store(offset, movedBy);
+            followed = offset;
+            if (following()) {
+                report();
+                awaitOtherNodes(offset);
+            }
             JobExecutor executor = jobExecutor();
             if (executor != null && executor.isActive()) {
                 // the job executor runs the day's jobs itself; running them here as well would race it
@@ -145,15 +271,34 @@ public class DemoClock {
                 ? configuration.getJobExecutor() : null;
     }
 
-    private void store(long offsetMillis, String movedBy) {
+    /** Stores the new offset if the stored one is still the one this move began from. */
+    private void store(Long expected, long offsetMillis, String movedBy) {
         Timestamp at = Timestamp.from(Instant.now());
-        int updated = jdbc.update("UPDATE demo_clock SET offset_millis = ?, moved_at = ?, moved_by = ? WHERE id = 1",
-                offsetMillis, at, movedBy);
+        if (expected == null) {
+            try {
+                jdbc.update("INSERT INTO demo_clock (id, offset_millis, moved_at, moved_by) VALUES (1, ?, ?, ?)",
+                        offsetMillis, at, movedBy);
+            } catch (DuplicateKeyException e) {
+                throw new ConcurrentMoveException("The demo clock was moved for the first time by someone else at the same time "
+                        + "(on another node). Look at it and move it again if needed.");
+            }
+            return;
+        }
+        int updated = jdbc.update("UPDATE demo_clock SET offset_millis = ?, moved_at = ?, moved_by = ? WHERE id = 1 AND offset_millis = ?",
+                offsetMillis, at, movedBy, expected);
         if (updated == 0) {
-            jdbc.update("INSERT INTO demo_clock (id, offset_millis, moved_at, moved_by) VALUES (1, ?, ?, ?)",
-                    offsetMillis, at, movedBy);
+            throw new ConcurrentMoveException("The demo clock was moved by someone else at the same time (on another node); "
+                    + "it now shows " + now() + ". Look at it and move it again if needed.");
         }
     }
 
-    public record Advance(Instant now, int jobsRun, int jobsFailed) {}
+    /** Two moves at once, on different nodes: one of them stops. */
+    public static class ConcurrentMoveException extends IllegalStateException {
+        ConcurrentMoveException(String message) {
+            super(message);
+        }
+    }
+
+    /** Travels to the next page as a flash attribute, in the session, which the database keeps: serializable. */
+    public record Advance(Instant now, int jobsRun, int jobsFailed) implements java.io.Serializable {}
 }

@@ -41,7 +41,15 @@ class DemoClockController {
             model.addAttribute("error", days);
             return show(model);
         }
-        redirect.addFlashAttribute("advance", clock.advance(n, who.getName()));
+        DemoClock.Advance advance;
+        try {
+            advance = clock.advance(n, who.getName());
+        } catch (DemoClock.ConcurrentMoveException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("conflict", true);
+            return show(model);
+        }
+        redirect.addFlashAttribute("advance", advance);
         redirect.addFlashAttribute("days", n);
         return "redirect:/demo-clock";
     }

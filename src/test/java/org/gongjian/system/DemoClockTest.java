@@ -37,11 +37,13 @@ class DemoClockTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired DemoClock clock;
     @Autowired ProcessEngine engine;
+    @Autowired NodeName node;
 
     @AfterEach
     void backToRealTime() {
         TestClock.reset();
         jdbc.update("DELETE FROM demo_clock");
+        jdbc.update("DELETE FROM demo_clock_node");
     }
 
     @Test
@@ -81,6 +83,45 @@ class DemoClockTest {
         TestClock.reset();
         clock.restore();
         assertThat(clock.offsetDays()).isEqualTo(3);
+    }
+
+    @Test
+    void aMoveAnotherNodeStoredIsFollowedAndReported() {
+        clock.advance(1, "test");
+        long elsewhere = jdbc.queryForObject("SELECT offset_millis FROM demo_clock WHERE id = 1", Long.class)
+                + java.time.Duration.ofDays(4).toMillis();
+        jdbc.update("UPDATE demo_clock SET offset_millis = ?, moved_by = 'demo' WHERE id = 1", elsewhere);
+        assertThat(clock.offsetDays()).as("not yet followed").isEqualTo(1);
+
+        clock.follow();
+
+        assertThat(clock.offsetDays()).isEqualTo(5);
+        assertThat(jdbc.queryForObject("SELECT offset_millis FROM demo_clock_node WHERE node_name = ?", Long.class, node.value()))
+                .as("this node reports the offset it runs on").isEqualTo(elsewhere);
+    }
+
+    @Test
+    void aMoveThatFindsTheClockMovedElsewhereInTheMeantimeStops() {
+        clock.advance(1, "test");
+        // another node's move lands between this move's first and second day
+        JdbcTemplate racing = new JdbcTemplate(jdbc.getDataSource()) {
+            private int moves;
+
+            @Override
+            public int update(String sql, Object... args) {
+                if (sql.startsWith("UPDATE demo_clock SET") && ++moves == 2) {
+                    jdbc.update("UPDATE demo_clock SET offset_millis = offset_millis + 3600000 WHERE id = 1");
+                }
+                return super.update(sql, args);
+            }
+        };
+        DemoClock here = new DemoClock(racing, engine.getManagementService(), engine, new EngineClock(java.time.ZoneId.of("Asia/Shanghai")),
+                node, java.time.Duration.ZERO);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> here.advance(3, "demo"))
+                .isInstanceOf(DemoClock.ConcurrentMoveException.class)
+                .hasMessageContaining("moved by someone else at the same time");
+        assertThat(clock.offsetDays()).as("stopped after its first day").isEqualTo(2);
     }
 
     @Test
