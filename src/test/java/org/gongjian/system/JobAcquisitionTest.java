@@ -1,0 +1,94 @@
+package org.gongjian.system;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.gongjian.GongjianTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@GongjianTest
+class JobAcquisitionTest {
+
+    private static final String KEY = "jobAcquisitionTest";
+
+    @Autowired ProcessEngine engine;
+    @Autowired DataSource dataSource;
+
+    private String deployment;
+
+    @AfterEach
+    void removeTheModel() {
+        configuration().setEnsureJobDueDateNotNull(true);
+        configuration().setJobExecutorAcquireByDueDate(true);
+        if (deployment != null) {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
+    void theEngineAcquiresDueJobsByDueDateThroughAnIndexOnIt() throws Exception {
+        assertThat(configuration().isJobExecutorAcquireByDueDate()).isTrue();
+        assertThat(configuration().isEnsureJobDueDateNotNull()).isTrue();
+        assertThat(jobIndexes()).as("the indexes of ACT_RU_JOB").contains(JobAcquisition.INDEX.toLowerCase());
+    }
+
+    @Test
+    void everyNewJobHasADueDateAndOneFromBeforeTheSettingIsGivenOneAtStart() throws Exception {
+        deployment = engine.getRepositoryService().createDeployment().addModelInstance(KEY + ".bpmn",
+                Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1).startEvent()
+                        .serviceTask().camundaAsyncBefore().camundaExpression("${true}").endEvent().done()).deploy().getId();
+
+        String withDueDate = engine.getRuntimeService().startProcessInstanceByKey(KEY).getId();
+        // the engine gives a job a due date when either setting is on
+        configuration().setEnsureJobDueDateNotNull(false);
+        configuration().setJobExecutorAcquireByDueDate(false);
+        String without = engine.getRuntimeService().startProcessInstanceByKey(KEY).getId();
+        assertThat(job(withDueDate).getDuedate()).as("an async step's job, made with the setting").isNotNull();
+        assertThat(job(without).getDuedate()).as("one made as before the setting").isNull();
+
+        JobAcquisition.prepare(dataSource, true, true);
+
+        assertThat(job(without).getDuedate()).as("given a due date, so that the acquisition by due date sees it").isNotNull();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(without).executable().count()).isOne();
+        assertThat(jobIndexes()).as("made once, found the next time").contains(JobAcquisition.INDEX.toLowerCase());
+    }
+
+    private Job job(String processInstanceId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).singleResult();
+    }
+
+    private List<String> jobIndexes() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            for (String table : List.of("ACT_RU_JOB", "act_ru_job")) {
+                try (ResultSet indexes = meta.getIndexInfo(null, null, table, false, true)) {
+                    while (indexes.next()) {
+                        String name = indexes.getString("INDEX_NAME");
+                        if (name != null) {
+                            names.add(name.toLowerCase());
+                        }
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    private ProcessEngineConfigurationImpl configuration() {
+        return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    }
+}
