@@ -7,7 +7,8 @@ package org.gongjian.benchmark;
  */
 final class BenchmarkDatabase {
 
-    static final String NAME = "gongjian_pgbench";
+    /** Another database with GONGJIAN_BENCHMARK_DB, so that a run can go on beside .ci/run's. */
+    static final String NAME = System.getenv().getOrDefault("GONGJIAN_BENCHMARK_DB", "gongjian_pgbench");
 
     private BenchmarkDatabase() {
     }
