@@ -73,12 +73,12 @@ class CityBenchmarkSmokeTest {
         Map<String, Double> figures = benchmark.run(CityBenchmark.Size.SMOKE);
 
         List<String> lines = Arrays.asList(printed.toString(StandardCharsets.UTF_8).split("\n"));
-        assertThat(lines).hasSize(18);
-        List<JsonNode> measurements = lines.subList(0, 17).stream().map(CityBenchmarkSmokeTest::json).toList();
+        assertThat(lines).hasSize(22);
+        List<JsonNode> measurements = lines.subList(0, 21).stream().map(CityBenchmarkSmokeTest::json).toList();
         assertThat(measurements).extracting(m -> m.path("measurement").asText()).containsExactly("pgbench", "pgbench",
                 "task-completions", "task-completions", "task-completions", "task-completions",
                 "quarter-start", "quarter-start", "quarter-start", "quarter-start",
-                "list", "list", "list", "list", "list", "list", "query-plans");
+                "list", "list", "list", "list", "list", "list", "list", "list", "list", "list", "query-plans");
         assertThat(measurements.subList(0, 2)).allSatisfy(m -> assertThat(m.path("tps").asDouble()).isPositive());
         assertThat(measurements.subList(2, 6)).allSatisfy(m -> {
             assertThat(m.path("tasks").asInt()).isEqualTo(CityBenchmark.Size.SMOKE.completions());
@@ -94,22 +94,29 @@ class CityBenchmarkSmokeTest {
                     .isLessThanOrEqualTo(m.path("secondsToDrained").asDouble());
             assertThat(m.path("peakHeapMb").asLong()).isPositive();
         });
-        assertThat(measurements.subList(10, 16)).extracting(m -> m.path("list").asText()).containsExactly(
-                "filter-my-groups-staff", "filter-my-groups-liaison", "filter-overdue-street-committee",
-                "filter-all-overdue-street-committee", "board", "agreement-list");
-        assertThat(measurements.subList(10, 16)).allSatisfy(m -> {
+        List<JsonNode> lists = measurements.subList(10, 20);
+        assertThat(lists).extracting(m -> m.path("list").asText() + " " + m.path("authorizationGroups").asText()).containsExactly(
+                "filter-my-groups-staff gongjian", "filter-my-groups-staff engine",
+                "filter-my-groups-liaison gongjian", "filter-my-groups-liaison engine",
+                "filter-overdue-street-committee gongjian", "filter-overdue-street-committee engine",
+                "filter-all-overdue-street-committee gongjian", "filter-all-overdue-street-committee engine",
+                "board gongjian", "agreement-list gongjian");
+        assertThat(lists).allSatisfy(m -> {
             assertThat(m.path("p50Millis").asDouble()).isPositive().isLessThanOrEqualTo(m.path("p95Millis").asDouble());
             assertThat(m.path("openTasks").asLong()).isGreaterThanOrEqualTo(4L * CityBenchmark.Size.SMOKE.agreements());
         });
-        assertThat(measurements.get(10).path("rows").asInt()).as("the staff of the last community see its first tasks")
+        assertThat(lists.get(0).path("rows").asInt()).as("the staff of the last community see its first tasks")
                 .isEqualTo(CityBenchmark.Size.SMOKE.agreements());
-        assertThat(measurements.get(11).path("rows").asInt()).as("a liaison has nothing to do before the projects are out").isZero();
-        JsonNode plans = measurements.get(16);
+        assertThat(lists.get(1).path("rows").asInt()).as("the same list whichever way the groups are checked")
+                .isEqualTo(CityBenchmark.Size.SMOKE.agreements());
+        assertThat(lists.get(2).path("rows").asInt()).as("a liaison has nothing to do before the projects are out").isZero();
+        assertThat(lists.get(6).path("rows").asInt()).isEqualTo(lists.get(7).path("rows").asInt()).isPositive();
+        JsonNode plans = measurements.get(20);
         assertThat(plans.path("statements")).isNotEmpty();
         assertThat(plans.path("slowest").path("plan").toString()).contains("Execution Time");
-        assertThat(lines.get(17)).startsWith("benchmark: size=smoke java-t1/pgbench-c1=")
+        assertThat(lines.get(21)).startsWith("benchmark: size=smoke java-t1/pgbench-c1=")
                 .contains(" java-t4/pgbench-c4=", " rest-t1/pgbench-c1=", " rest-t4/pgbench-c4=", " java-t4/java-t1=",
-                        " quarter-start-gongjian/stock=");
+                        " quarter-start-gongjian/stock=", " filters-engine/gongjian-p50=");
         assertThat(figures.get("rest-t4/pgbench-c4"))
                 .isEqualTo(figures.get("completions-rest-t4") / figures.get("pgbench-c4"));
         double stockSeconds = measurements.get(6).path("secondsToDrained").asDouble() + measurements.get(9).path("secondsToDrained").asDouble();
