@@ -77,11 +77,13 @@ final class ListsAtSize {
 
     Timing time(Listing list, int requests) throws Exception {
         HttpClient client = list.filterKey() == null && list.user() != null ? loggedIn(list.user()) : http;
+        // made once, outside the timing: finding the filter's id is the harness's work, not the list's
+        HttpRequest request = request(list);
         double[] millis = new double[requests];
         int rows = 0;
         for (int i = -WARM_UP; i < requests; i++) {
             long started = System.nanoTime();
-            HttpResponse<String> response = client.send(request(list), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             double took = (System.nanoTime() - started) / 1e6;
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(list.name() + " answered " + response.statusCode() + ": " + response.body());
@@ -118,6 +120,7 @@ final class ListsAtSize {
      * statement as MyBatis logged it, its parameters put in, under {@code EXPLAIN (ANALYZE, BUFFERS)}.
      */
     List<Map<String, Object>> plans(Listing list) throws Exception {
+        HttpRequest request = request(list);
         Logger mappers = (Logger) LoggerFactory.getLogger(MAPPERS);
         Level before = mappers.getLevel();
         ListAppender<ILoggingEvent> caught = new ListAppender<>();
@@ -125,7 +128,7 @@ final class ListsAtSize {
         mappers.addAppender(caught);
         mappers.setLevel(Level.DEBUG);
         try {
-            http.send(request(list), HttpResponse.BodyHandlers.discarding());
+            http.send(request, HttpResponse.BodyHandlers.discarding());
         } finally {
             mappers.setLevel(before);
             mappers.detachAppender(caught);
