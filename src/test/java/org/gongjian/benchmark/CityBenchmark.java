@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,18 +19,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.gongjian.TestClock;
+import org.gongjian.agreement.AgreementProcess;
 
 /**
  * Gongjian against the database's own limit and against Camunda's stock settings, measured in one run
  * on one machine: pgbench's transactions per second at 1 and 4 clients; task completions per second at
  * 1 and 4 threads through the Java API and through /engine-rest, each as a ratio to pgbench at the same
  * client count; and a quarter start of a city's agreements with the stock job executor and with the one
- * Gongjian ships, as a ratio. Prints one JSON object per measurement, then a line beginning
+ * Gongjian ships, as a ratio; then the lists people open at the size the quarter starts left ({@link ListsAtSize}),
+ * each filter with Gongjian's and the engine's check of a person's groups. Prints one JSON object per measurement, then a line beginning
  * {@code benchmark:} with the ratios; the same lines go to a results file.
  */
 final class CityBenchmark {
 
-    /** How long and how much: pgbench's seconds per run, and the drafts completed per measurement. */
+    /** How long and how much: pgbench's seconds per run, the drafts completed per measurement, the agreements
+     *  at the quarter start and the requests per list. */
     record Size(String name, int pgbenchSeconds, int pgbenchScale, int completions, int agreements, int listRequests) {
         static final Size SMOKE = new Size("smoke", 2, 1, 10, 10, 5);
         static final Size QUICK = new Size("quick", 10, 10, 200, 1000, 50);
@@ -107,10 +114,10 @@ final class CityBenchmark {
                         "ofPgbench", round(perSecond / figures.get("pgbench-c" + threads)));
             }
         }
-        // the quarter start, once with the stock job executor and once with Gongjian's, each with agreements of its own
+        // the quarter start with the stock job executor and with Gongjian's, each run with agreements of its own
         LocalDate quarter = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3);
         String quarterName = quarter.getYear() + "-Q" + ((quarter.getMonthValue() - 1) / 3 + 1);
-        java.time.Instant firstSecond = quarter.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).plusSeconds(1).toInstant();
+        Instant firstSecond = quarter.atStartOfDay(ZoneId.of("Asia/Shanghai")).plusSeconds(1).toInstant();
         // stock, Gongjian's, Gongjian's, stock: what the database's growth and the JIT's warming give the later
         // runs is shared out evenly; a city-sized run is too long to repeat, and runs each once
         List<QuarterStart.Settings> order = size.agreements() <= REPEATED_UP_TO
@@ -119,7 +126,7 @@ final class CityBenchmark {
         Map<String, double[]> started = new LinkedHashMap<>();
         ProcessInstance lastAgreement = null;
         for (QuarterStart.Settings settings : order) {
-            org.gongjian.TestClock.at(today.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).plusHours(9).toInstant());
+            TestClock.at(today.atStartOfDay(ZoneId.of("Asia/Shanghai")).plusHours(9).toInstant());
             List<ProcessInstance> agreements = quarterStart.agreementsInForce(
                     "b" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + settings.name().charAt(0), size.agreements(), quarter);
             QuarterStart.Result result = quarterStart.run(agreements, settings, firstSecond, quarterName);
@@ -142,11 +149,11 @@ final class CityBenchmark {
         started.forEach((name, sum) -> figures.put("quarter-start-" + name, sum[0] / sum[1]));
 
         // the lists people open, in the world the quarter starts left, a month on: the first tasks are overdue
-        org.gongjian.TestClock.at(firstSecond.plus(java.time.Duration.ofDays(30)));
+        TestClock.at(firstSecond.plus(Duration.ofDays(30)));
         long openTasks = engine.getTaskService().createTaskQuery().count();
         long timers = engine.getManagementService().createJobQuery().timers().count();
-        String community = (String) engine.getRuntimeService().getVariable(lastAgreement.getId(), org.gongjian.agreement.AgreementProcess.COMMUNITY_ID);
-        String unit = (String) engine.getRuntimeService().getVariable(lastAgreement.getId(), org.gongjian.agreement.AgreementProcess.UNIT_ID);
+        String community = (String) engine.getRuntimeService().getVariable(lastAgreement.getId(), AgreementProcess.COMMUNITY_ID);
+        String unit = (String) engine.getRuntimeService().getVariable(lastAgreement.getId(), AgreementProcess.UNIT_ID);
         ListsAtSize.Timing slowestFilter = null;
         ListsAtSize.Listing slowestListing = null;
         double ownP50 = 0;
