@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The demo world as written in {@code seeds/world.yaml}: one sub-district, its communities,
@@ -162,11 +164,14 @@ public record SeedWorld(
                 }
             }
         }
+        // looked up by id, not searched for each unit: a city's file has thousands of communities and 100,000 units
+        Set<String> communityIds = communities.stream().map(Community::id).collect(Collectors.toSet());
+        Set<String> supervisorIds = supervisors.stream().map(Supervisor::id).collect(Collectors.toSet());
         for (Unit u : units) {
-            if (community(u.community()) == null) {
+            if (!communityIds.contains(u.community())) {
                 throw new InvalidSeedException("unit '" + u.id() + "' names unknown community '" + u.community() + "'");
             }
-            if (supervisors.stream().noneMatch(s -> s.id().equals(u.supervisor()))) {
+            if (!supervisorIds.contains(u.supervisor())) {
                 throw new InvalidSeedException("unit '" + u.id() + "' names unknown supervisor '" + u.supervisor() + "'");
             }
         }
