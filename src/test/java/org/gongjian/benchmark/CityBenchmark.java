@@ -202,10 +202,14 @@ final class CityBenchmark {
 
     private void printList(ListsAtSize.Listing listing, ListsAtSize.Timing timing, String groups, long openTasks, long timers)
             throws JsonProcessingException {
-        print(JSON.writeValueAsString(measurement("measurement", "list", "list", listing.name(), "user",
+        Map<String, Object> list = measurement("measurement", "list", "list", listing.name(), "user",
                 listing.user() == null ? "(anyone)" : listing.user(), "authorizationGroups", groups, "openTasks", openTasks,
-                "timers", timers, "requests", timing.requests(), "p50Millis", timing.p50Millis(), "p95Millis", timing.p95Millis(),
-                "rows", timing.rows())));
+                "timers", timers, "requests", timing.requests(), "p50Millis", timing.p50Millis(), "p95Millis", timing.p95Millis());
+        if (listing.filterKey() != null) {
+            // the tasks the filter found; a page's rows are not counted
+            list.put("rows", timing.rows());
+        }
+        print(JSON.writeValueAsString(list));
     }
 
     /** Keeps the figure and prints the measurement, its keys and values in the order given. */

@@ -111,6 +111,7 @@ class CityBenchmarkSmokeTest {
                 .isEqualTo(CityBenchmark.Size.SMOKE.agreements());
         assertThat(lists.get(2).path("rows").asInt()).as("a liaison has nothing to do before the projects are out").isZero();
         assertThat(lists.get(6).path("rows").asInt()).isEqualTo(lists.get(7).path("rows").asInt()).isPositive();
+        assertThat(lists.subList(8, 10)).as("pages, whose rows are not counted").allSatisfy(m -> assertThat(m.has("rows")).isFalse());
         JsonNode plans = measurements.get(20);
         assertThat(plans.path("statements")).isNotEmpty();
         assertThat(plans.path("slowest").path("plan").toString()).contains("Execution Time");
