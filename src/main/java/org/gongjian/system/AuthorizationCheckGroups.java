@@ -49,7 +49,8 @@ class AuthorizationCheckGroups {
             return new AuthorizationManager() {
                 @Override
                 public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
-                    return authenticatedGroupIds == null ? new ArrayList<>() : authenticatedGroupIds;
+                    // a copy, as the engine's own answer is: the check may keep it
+                    return authenticatedGroupIds == null ? new ArrayList<>() : new ArrayList<>(authenticatedGroupIds);
                 }
             };
         }
