@@ -115,7 +115,6 @@ class AnEndedAgreementStopsWhatItStartedTest {
         String number = number(agreement);
         at(Instant.parse("2027-01-01T00:00:05Z"));
         world.run(agreement, "quarterStarted");
-        world.run(agreement, "startQuarterlyCommitment");
         world.run(agreement, "callJointMeeting");
         world.run(agreement, "callPerformanceReview");
         ProcessInstance quarter = engine.getRuntimeService().createProcessInstanceQuery()
@@ -161,7 +160,6 @@ class AnEndedAgreementStopsWhatItStartedTest {
         String number = number(agreement);
         at(Instant.parse("2027-01-01T00:00:05Z"));
         world.run(agreement, "quarterStarted");
-        world.run(agreement, "startQuarterlyCommitment");
         world.run(agreement, "callJointMeeting");
         world.run(agreement, "callPerformanceReview");
         assertThat(world.job(agreement, "quarterStarted").getDuedate()).as("no quarter start falls due with the term's end")
@@ -170,7 +168,6 @@ class AnEndedAgreementStopsWhatItStartedTest {
         // 2027-04-01 00:00 in Heping: the term is over; the next quarter's start runs first, as a job executor may run it
         at(Instant.parse("2027-03-31T16:00:05Z"));
         world.run(agreement, "quarterStarted");
-        world.run(agreement, "startQuarterlyCommitment");
         world.run(agreement, "callJointMeeting");
         world.run(agreement, "callPerformanceReview");
         world.run(agreement, "termEnded");
@@ -205,7 +202,6 @@ class AnEndedAgreementStopsWhatItStartedTest {
     private List<Long> aQuarterRunning(AgreementWorld world, ProcessInstance agreement, String number) {
         at(Instant.parse("2027-01-01T00:00:05Z"));
         world.run(agreement, "quarterStarted");
-        world.run(agreement, "startQuarterlyCommitment");
         world.run(agreement, "callJointMeeting");
         world.run(agreement, "callPerformanceReview");
         ProcessInstance quarter = engine.getRuntimeService().createProcessInstanceQuery()

@@ -68,7 +68,6 @@ class OneQuarterOfAnAgreementTest {
         // the quarter opens by itself
         at(QUARTER_START);
         world.run(agreement, "quarterStarted");
-        world.run(agreement, "startQuarterlyCommitment");
         world.run(agreement, "callJointMeeting");
         world.run(agreement, "callPerformanceReview");
         ProcessInstance quarter = engine.getRuntimeService().createProcessInstanceQuery()

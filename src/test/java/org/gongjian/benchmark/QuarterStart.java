@@ -183,9 +183,10 @@ final class QuarterStart {
         }
         double drained = (System.nanoTime() - started) / 1e9;
         List<String> ids = agreements.stream().map(ProcessInstance::getId).toList();
-        // the engine's ledger of jobs run (history, job_state_ 2 = successful): one start job per agreement
+        // the engine's ledger of jobs run (history, job_state_ 2 = successful): one quarter timer's job per
+        // agreement, which starts the cycle
         long jobsRun = jdbc.queryForObject("""
-                SELECT COUNT(*) FROM act_hi_job_log WHERE act_id_ = 'startQuarterlyCommitment' AND job_state_ = 2
+                SELECT COUNT(*) FROM act_hi_job_log WHERE act_id_ = 'quarterStarted' AND job_state_ = 2
                   AND process_instance_id_ IN (SELECT unnest(?::text[]))""", Long.class, (Object) ids.toArray(String[]::new));
         java.util.Set<String> mine = new java.util.HashSet<>(ids);
         long incidents = engine.getRuntimeService().createIncidentQuery().list().stream()

@@ -72,7 +72,6 @@ public final class ReviewWorld extends EngineWorld {
     void quarterStarts(LocalDate day) {
         TestClock.at(at(day, "00:00").plusSeconds(5));
         run(agreement, "quarterStarted");
-        run(agreement, "startQuarterlyCommitment");
         run(agreement, "callJointMeeting");
         run(agreement, "callPerformanceReview");
     }
