@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,8 @@ final class QuarterStart {
                   long cycles, long startJobsRun, long failedJobs, long incidents) {}
 
     static final String FIRST_TASK = "prepareProjects";
+    /** A sub-district's size in communities: a street committee's few dozen. */
+    static final int COMMUNITIES_PER_SUB_DISTRICT = 50;
 
     private final ProcessEngine engine;
     private final JdbcTemplate jdbc;
@@ -78,15 +81,23 @@ final class QuarterStart {
     }
 
     /**
-     * Imports the units (communities of twenty) and brings one agreement per unit into force, its term the
-     * year from {@code termStart}; not timed. The agreements' process instances.
+     * Imports the units (communities of twenty, sub-districts of fifty communities, one directory file each
+     * as an operator imports them) and brings one agreement per unit into force, its term the year from
+     * {@code termStart}; not timed. The agreements' process instances.
      */
     List<ProcessInstance> agreementsInForce(String prefix, int count, LocalDate termStart) throws Exception {
         int perCommunity = Math.min(20, count);
-        List<CityDirectory.Stationed> units = CityDirectory.importCity(directoryImport, prefix,
-                (count + perCommunity - 1) / perCommunity, perCommunity).subList(0, count);
+        int communities = (count + perCommunity - 1) / perCommunity;
+        List<CityDirectory.Stationed> units = new ArrayList<>();
+        // one file for a whole city is one transaction of hundreds of thousands of engine commands: 50,000 units
+        // in one file ran out of a 1 GiB heap
+        for (int first = 0, part = 1; first < communities; first += COMMUNITIES_PER_SUB_DISTRICT, part++) {
+            units.addAll(CityDirectory.importCity(directoryImport, communities > COMMUNITIES_PER_SUB_DISTRICT ? prefix + "s" + part : prefix,
+                    Math.min(COMMUNITIES_PER_SUB_DISTRICT, communities - first), perCommunity));
+        }
+        List<CityDirectory.Stationed> imported = units.subList(0, count);
         return TaskCompletions.parallel(count, 4, i -> {
-            CityDirectory.Stationed unit = units.get(i);
+            CityDirectory.Stationed unit = imported.get(i);
             Map<String, Object> agreed = new HashMap<>();
             agreed.put(AgreementProcess.INITIATOR, unit.communityId() + "-staff");
             agreed.put(AgreementProcess.COMMUNITY_ID, unit.communityId());
