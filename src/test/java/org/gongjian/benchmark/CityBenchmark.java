@@ -124,10 +124,10 @@ final class CityBenchmark {
                 ? List.of(QuarterStart.Settings.stock(), shipped, shipped, QuarterStart.Settings.stock())
                 : List.of(QuarterStart.Settings.stock(), shipped);
         Map<String, double[]> started = new LinkedHashMap<>();
-        ProcessInstance lastAgreement = null;
+        String lastAgreement = null;
         for (QuarterStart.Settings settings : order) {
             TestClock.at(today.atStartOfDay(ZoneId.of("Asia/Shanghai")).plusHours(9).toInstant());
-            List<ProcessInstance> agreements = quarterStart.agreementsInForce(
+            List<String> agreements = quarterStart.agreementsInForce(
                     "b" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + settings.name().charAt(0), size.agreements(), quarter);
             QuarterStart.Result result = quarterStart.run(agreements, settings, firstSecond, quarterName);
             lastAgreement = agreements.get(agreements.size() - 1);
@@ -152,8 +152,8 @@ final class CityBenchmark {
         TestClock.at(firstSecond.plus(Duration.ofDays(30)));
         long openTasks = engine.getTaskService().createTaskQuery().count();
         long timers = engine.getManagementService().createJobQuery().timers().count();
-        String community = (String) engine.getRuntimeService().getVariable(lastAgreement.getId(), AgreementProcess.COMMUNITY_ID);
-        String unit = (String) engine.getRuntimeService().getVariable(lastAgreement.getId(), AgreementProcess.UNIT_ID);
+        String community = (String) engine.getRuntimeService().getVariable(lastAgreement, AgreementProcess.COMMUNITY_ID);
+        String unit = (String) engine.getRuntimeService().getVariable(lastAgreement, AgreementProcess.UNIT_ID);
         ListsAtSize.Timing slowestFilter = null;
         ListsAtSize.Listing slowestListing = null;
         double ownP50 = 0;

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.camunda.spin.Spin;
 import org.gongjian.TestClock;
@@ -85,7 +84,7 @@ final class QuarterStart {
      * as an operator imports them) and brings one agreement per unit into force, its term the year from
      * {@code termStart}; not timed. The agreements' process instances.
      */
-    List<ProcessInstance> agreementsInForce(String prefix, int count, LocalDate termStart) throws Exception {
+    List<String> agreementsInForce(String prefix, int count, LocalDate termStart) throws Exception {
         int perCommunity = Math.min(20, count);
         int communities = (count + perCommunity - 1) / perCommunity;
         List<CityDirectory.Stationed> units = new ArrayList<>();
@@ -119,7 +118,7 @@ final class QuarterStart {
             agreed.put(AgreementProcess.COMMUNITY_SIGNED, true);
             agreed.put(AgreementProcess.FILING_DECISION, "file");
             return engine.getRuntimeService().createProcessInstanceByKey(AgreementProcess.KEY)
-                    .startBeforeActivity("activateAgreement").setVariables(agreed).execute();
+                    .startBeforeActivity("activateAgreement").setVariables(agreed).execute().getId();
         });
     }
 
@@ -127,15 +126,15 @@ final class QuarterStart {
      * Sets the clock to {@code at} (a quarter's first second), runs a job executor with the settings until
      * the agreements' cycles wait at their first task and no due job is left, and stops it again.
      */
-    Result run(List<ProcessInstance> agreements, Settings settings, Instant at, String quarter) throws Exception {
+    Result run(List<String> agreements, Settings settings, Instant at, String quarter) throws Exception {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         JobExecutor shipped = configuration.getJobExecutor();
         DefaultJobExecutor executor = executor(settings);
         // what the engine gives its own executor when the queue is full: the jobs go back to acquisition
         executor.setRejectedJobsHandler(shipped.getRejectedJobsHandler() != null ? shipped.getRejectedJobsHandler()
                 : new NotifyAcquisitionRejectedJobsHandler());
-        List<String> numbers = agreements.stream().map(pi -> (String) engine.getRuntimeService()
-                .getVariable(pi.getId(), AgreementProcess.AGREEMENT_NUMBER)).toList();
+        List<String> numbers = agreements.stream().map(id -> (String) engine.getRuntimeService()
+                .getVariable(id, AgreementProcess.AGREEMENT_NUMBER)).toList();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong();
         Thread sampler = new Thread(() -> {
@@ -193,7 +192,7 @@ final class QuarterStart {
             sampler.interrupt();
         }
         double drained = (System.nanoTime() - started) / 1e9;
-        List<String> ids = agreements.stream().map(ProcessInstance::getId).toList();
+        List<String> ids = agreements;
         // the engine's ledger of jobs run (history, job_state_ 2 = successful): one quarter timer's job per
         // agreement, which starts the cycle
         long jobsRun = jdbc.queryForObject("""
