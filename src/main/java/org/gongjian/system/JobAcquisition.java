@@ -25,11 +25,18 @@ import org.springframework.context.annotation.Configuration;
  * instead of the whole table on every acquisition. Camunda's schema has no such index, so it is
  * made once the engine has built its schema; jobs from before the setting (no due date, which the
  * acquisition would no longer see) are given one, so that none is left behind.
+ *
+ * <p>Every acquisition, whatever the settings, also asks whether another job of the same instance is
+ * locked (an exclusive job waits for it). PostgreSQL answers that by reading the whole job table for the
+ * few locked jobs: at 255,000 jobs 138 ms per acquisition, and the job executor is then bound by its
+ * acquisitions. {@value #LOCKED_INDEX} holds only the locked jobs (on PostgreSQL; H2 has no partial
+ * index and indexes the lock owner), and the same question takes under a millisecond.
  */
 @Configuration
 class JobAcquisition {
 
     static final String INDEX = "GJ_IDX_JOB_DUEDATE";
+    static final String LOCKED_INDEX = "GJ_IDX_JOB_LOCKED";
 
     private static final Logger log = LoggerFactory.getLogger(JobAcquisition.class);
 
@@ -39,13 +46,13 @@ class JobAcquisition {
             @Override
             public void postProcessEngineBuild(ProcessEngine engine) {
                 ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-                prepare(configuration.getDataSource(), configuration.isEnsureJobDueDateNotNull(),
-                        configuration.isJobExecutorAcquireByDueDate());
+                prepare(configuration.getDataSource(), "postgres".equals(configuration.getDatabaseType()),
+                        configuration.isEnsureJobDueDateNotNull(), configuration.isJobExecutorAcquireByDueDate());
             }
         };
     }
 
-    static void prepare(DataSource dataSource, boolean dueDateNotNull, boolean byDueDate) {
+    static void prepare(DataSource dataSource, boolean postgres, boolean dueDateNotNull, boolean byDueDate) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             if (dueDateNotNull) {
@@ -58,15 +65,22 @@ class JobAcquisition {
                 }
             }
             if (byDueDate) {
-                try (Statement index = connection.createStatement()) {
-                    index.execute("CREATE INDEX IF NOT EXISTS " + INDEX + " ON ACT_RU_JOB (DUEDATE_)");
-                } catch (SQLException e) {
-                    // another node made it at the same moment; what matters is that it exists
-                    log.info("The job due-date index was made elsewhere meanwhile: {}", e.getMessage());
-                }
+                createIndex(connection, "CREATE INDEX IF NOT EXISTS " + INDEX + " ON ACT_RU_JOB (DUEDATE_)");
             }
+            createIndex(connection, "CREATE INDEX IF NOT EXISTS " + LOCKED_INDEX + (postgres
+                    ? " ON ACT_RU_JOB (PROCESS_INSTANCE_ID_) WHERE LOCK_OWNER_ IS NOT NULL"
+                    : " ON ACT_RU_JOB (LOCK_OWNER_)"));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare the engine's job table for acquisition by due date", e);
+            throw new IllegalStateException("cannot prepare the engine's job table for the acquisition", e);
+        }
+    }
+
+    private static void createIndex(Connection connection, String statement) {
+        try (Statement index = connection.createStatement()) {
+            index.execute(statement);
+        } catch (SQLException e) {
+            // another node made it at the same moment; what matters is that it exists
+            log.info("A job index was made elsewhere meanwhile: {}", e.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.gongjian.system;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,11 +14,13 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.gongjian.GongjianTest;
+import org.gongjian.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @GongjianTest
 class JobAcquisitionTest {
@@ -46,6 +49,43 @@ class JobAcquisitionTest {
     }
 
     @Test
+    void theLockedJobsHaveAnIndexOfTheirOwn() throws Exception {
+        assertThat(jobIndexes()).as("the indexes of ACT_RU_JOB").contains(JobAcquisition.LOCKED_INDEX.toLowerCase());
+    }
+
+    @Test
+    void postgresFindsTheLockedJobsOfAnAcquisitionThroughTheirIndex() throws Exception {
+        assumeTrue(TestDatabase.postgres(), "a plan of PostgreSQL's");
+        StringBuilder plan = new StringBuilder();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            try {
+                // a test database's job table is small enough to read whole; the question is whether the index serves
+                statement.execute("SET LOCAL enable_seqscan = off");
+                // the engine's acquisition (Job.xml, selectNextJobsToExecute) with Gongjian's settings
+                try (ResultSet rows = statement.executeQuery("""
+                        EXPLAIN SELECT RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_
+                          FROM ACT_RU_JOB RES
+                         WHERE RES.RETRIES_ > 0 AND RES.DUEDATE_ <= LOCALTIMESTAMP
+                           AND (RES.LOCK_OWNER_ IS NULL OR RES.LOCK_EXP_TIME_ < LOCALTIMESTAMP) AND RES.SUSPENSION_STATE_ = 1
+                           AND ((RES.EXCLUSIVE_ = TRUE AND NOT EXISTS (SELECT J2.ID_ FROM ACT_RU_JOB J2
+                                   WHERE J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ AND J2.EXCLUSIVE_ = TRUE
+                                     AND J2.LOCK_OWNER_ IS NOT NULL AND J2.LOCK_EXP_TIME_ >= LOCALTIMESTAMP))
+                                OR RES.EXCLUSIVE_ = FALSE)
+                         ORDER BY RES.DUEDATE_ ASC LIMIT 8""")) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+        assertThat(plan.toString().toLowerCase()).contains(JobAcquisition.LOCKED_INDEX.toLowerCase())
+                .contains(JobAcquisition.INDEX.toLowerCase());
+    }
+
+    @Test
     void everyNewJobHasADueDateAndOneFromBeforeTheSettingIsGivenOneAtStart() throws Exception {
         deployment = engine.getRepositoryService().createDeployment().addModelInstance(KEY + ".bpmn",
                 Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1).startEvent()
@@ -59,7 +99,7 @@ class JobAcquisitionTest {
         assertThat(job(withDueDate).getDuedate()).as("an async step's job, made with the setting").isNotNull();
         assertThat(job(without).getDuedate()).as("one made as before the setting").isNull();
 
-        JobAcquisition.prepare(dataSource, true, true);
+        JobAcquisition.prepare(dataSource, TestDatabase.postgres(), true, true);
 
         assertThat(job(without).getDuedate()).as("given a due date, so that the acquisition by due date sees it").isNotNull();
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(without).executable().count()).isOne();
