@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The benchmark itself, run only by {@code ./mvnw -Pbenchmark test} (its name is not a test's, so the
  * suite leaves it out): {@code -Dgongjian.benchmark.size=quick} or {@code full} (the default), and
- * {@code -Dgongjian.benchmark.agreements=N} for a quarter start of another size. The
+ * {@code -Dgongjian.benchmark.agreements=N} for a quarter start of another size,
+ * {@code -Dgongjian.benchmark.settings=gongjian} for the quarter start with Gongjian's settings alone. The
  * figures go to the console and to target/benchmark/results.jsonl.
  */
 @GongjianTest
@@ -51,7 +52,16 @@ class CityBenchmarkRun {
                 new QuarterStart(engine, jdbc, directoryImport),
                 new ListsAtSize(engine, jdbc, "http://localhost:" + port), QuarterStart.Settings.shipped("gongjian", camunda.getJobExecution(), engine),
                 LocalDate.ofInstant(TestClock.now(), ZoneId.of("Asia/Shanghai")), System.out, Path.of("target/benchmark/results.jsonl"))
-                .run(size());
+                .run(size(), stockToo());
+    }
+
+    private static boolean stockToo() {
+        String settings = System.getProperty("gongjian.benchmark.settings", "both");
+        return switch (settings) {
+            case "both" -> true;
+            case "gongjian" -> false;
+            default -> throw new IllegalArgumentException("gongjian.benchmark.settings must be both or gongjian, not " + settings);
+        };
     }
 
     private static CityBenchmark.Size size() {
