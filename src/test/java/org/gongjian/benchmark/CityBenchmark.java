@@ -121,8 +121,8 @@ final class CityBenchmark {
             }
         }
         // the quarter start with the stock job executor and with Gongjian's, each run with agreements of its own
-        LocalDate quarter = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3);
-        String quarterName = quarter.getYear() + "-Q" + ((quarter.getMonthValue() - 1) / 3 + 1);
+        LocalDate quarter = QuarterStart.nextQuarter(today);
+        String quarterName = QuarterStart.quarterName(quarter);
         Instant firstSecond = quarter.atStartOfDay(ZoneId.of("Asia/Shanghai")).plusSeconds(1).toInstant();
         // stock, Gongjian's, Gongjian's, stock: what the database's growth and the JIT's warming give the later
         // runs is shared out evenly; a city-sized run is too long to repeat, and runs each once

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -133,8 +135,7 @@ final class QuarterStart {
         // what the engine gives its own executor when the queue is full: the jobs go back to acquisition
         executor.setRejectedJobsHandler(shipped.getRejectedJobsHandler() != null ? shipped.getRejectedJobsHandler()
                 : new NotifyAcquisitionRejectedJobsHandler());
-        List<String> numbers = agreements.stream().map(id -> (String) engine.getRuntimeService()
-                .getVariable(id, AgreementProcess.AGREEMENT_NUMBER)).toList();
+        List<String> numbers = numbers(agreements);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong();
         Thread sampler = new Thread(() -> {
@@ -192,23 +193,58 @@ final class QuarterStart {
             sampler.interrupt();
         }
         double drained = (System.nanoTime() - started) / 1e9;
-        List<String> ids = agreements;
-        // the engine's ledger of jobs run (history, job_state_ 2 = successful): one quarter timer's job per
-        // agreement, which starts the cycle
-        long jobsRun = jdbc.queryForObject("""
-                SELECT COUNT(*) FROM act_hi_job_log WHERE act_id_ = 'quarterStarted' AND job_state_ = 2
-                  AND process_instance_id_ IN (SELECT unnest(?::text[]))""", Long.class, (Object) ids.toArray(String[]::new));
-        java.util.Set<String> mine = new java.util.HashSet<>(ids);
-        long incidents = engine.getRuntimeService().createIncidentQuery().list().stream()
-                .filter(incident -> mine.contains(incident.getProcessInstanceId())).count();
-        long failed = engine.getManagementService().createJobQuery().withException().list().stream()
-                .filter(job -> mine.contains(job.getProcessInstanceId())).count();
         return new Result(numbers.size(), firstTasks, drained, peak.get() / (1024 * 1024), cycles(numbers, quarter),
-                jobsRun, failed, incidents);
+                startJobsRun(agreements), failedJobs(agreements), incidents(agreements));
+    }
+
+    /** The agreements' numbers, by which their cycles are recorded. */
+    List<String> numbers(List<String> agreements) {
+        return agreements.stream().map(id -> (String) engine.getRuntimeService()
+                .getVariable(id, AgreementProcess.AGREEMENT_NUMBER)).toList();
+    }
+
+    /**
+     * The engine's ledger of jobs run (history, job_state_ 2 = successful): the agreements' quarter timer jobs,
+     * one per agreement if each started its cycle once.
+     */
+    long startJobsRun(List<String> agreements) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM act_hi_job_log WHERE act_id_ = 'quarterStarted' AND job_state_ = 2
+                  AND process_instance_id_ IN (SELECT unnest(?::text[]))""", Long.class, (Object) agreements.toArray(String[]::new));
+    }
+
+    /** The agreements' jobs that succeeded more than once in the engine's ledger: none, if no job ran twice. */
+    long jobsRunTwice(List<String> agreements) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*) FROM (SELECT job_id_ FROM act_hi_job_log WHERE job_state_ = 2
+                  AND process_instance_id_ IN (SELECT unnest(?::text[])) GROUP BY job_id_ HAVING COUNT(*) > 1) twice""",
+                Long.class, (Object) agreements.toArray(String[]::new));
+    }
+
+    long incidents(List<String> agreements) {
+        Set<String> mine = new HashSet<>(agreements);
+        return engine.getRuntimeService().createIncidentQuery().list().stream()
+                .filter(incident -> mine.contains(incident.getProcessInstanceId())).count();
+    }
+
+    long failedJobs(List<String> agreements) {
+        Set<String> mine = new HashSet<>(agreements);
+        return engine.getManagementService().createJobQuery().withException().list().stream()
+                .filter(job -> mine.contains(job.getProcessInstanceId())).count();
+    }
+
+    /** The first day of the quarter after {@code today}'s. */
+    static LocalDate nextQuarter(LocalDate today) {
+        return today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3);
+    }
+
+    /** A quarter as the cycles record it: 2027-Q1. */
+    static String quarterName(LocalDate quarter) {
+        return quarter.getYear() + "-Q" + ((quarter.getMonthValue() - 1) / 3 + 1);
     }
 
     /** The agreements' cycles of the quarter that wait at their first task with a due date and its timers. */
-    private int cyclesAtFirstTask(List<String> numbers, String quarter) {
+    int cyclesAtFirstTask(List<String> numbers, String quarter) {
         Integer n = jdbc.queryForObject("""
                 SELECT COUNT(DISTINCT c.agreement_number) FROM quarterly_cycle c
                 JOIN act_ru_task t ON t.proc_inst_id_ = c.process_instance_id AND t.task_def_key_ = ? AND t.due_date_ IS NOT NULL
@@ -219,7 +255,7 @@ final class QuarterStart {
     }
 
     /** The agreements' recorded cycles of the quarter (one row per agreement and quarter, by its primary key). */
-    private long cycles(List<String> numbers, String quarter) {
+    long cycles(List<String> numbers, String quarter) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM quarterly_cycle WHERE quarter = ? AND agreement_number IN (SELECT unnest(?::text[]))",
                 Long.class, quarter, (Object) numbers.toArray(String[]::new));
         return n == null ? 0 : n;

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * One node of the cluster: the packaged jar in a JVM of its own, on a port of its own, its output in
  * {@code target/cluster-<name>.log}.
  */
-final class ClusterNode {
+public final class ClusterNode {
 
     private final String name;
     private final Path jar;
@@ -28,7 +28,7 @@ final class ClusterNode {
     final int port;
     private Process process;
 
-    ClusterNode(String name, Path jar, List<String> arguments) throws IOException {
+    public ClusterNode(String name, Path jar, List<String> arguments) throws IOException {
         this.name = name;
         this.jar = jar;
         this.port = freePort();
@@ -37,15 +37,15 @@ final class ClusterNode {
         this.arguments = arguments;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String base() {
+    public String base() {
         return "http://localhost:" + port;
     }
 
-    void start() throws IOException {
+    public void start() throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-jar", jar.toString(), "--server.port=" + port, "--gongjian.node-name=" + name,
                 "--gongjian.base-url=" + base()));
@@ -57,7 +57,7 @@ final class ClusterNode {
     }
 
     /** Waits until the node answers ready (database and engine up), failing with its log if it dies or takes too long. */
-    void awaitReady(Duration timeout) throws Exception {
+    public void awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -78,8 +78,13 @@ final class ClusterNode {
         throw new AssertionError("node " + name + " not ready within " + timeout + ":\n" + tail(80));
     }
 
+    /** The CPU time the node's JVM has used so far (user and system, all its threads). */
+    public Duration cpu() {
+        return process == null ? Duration.ZERO : process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** kill -9: the JVM ends at once, in the middle of whatever it does. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
@@ -87,7 +92,7 @@ final class ClusterNode {
     }
 
     /** A normal stop, then a hard one if it hangs. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process == null) {
             return;
         }
@@ -97,11 +102,11 @@ final class ClusterNode {
         }
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
-    String tail(int lines) {
+    public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return "---- " + log + " (last " + lines + " lines) ----\n"
