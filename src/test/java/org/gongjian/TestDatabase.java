@@ -1,7 +1,13 @@
 package org.gongjian;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.springframework.test.context.ActiveProfilesResolver;
 
@@ -16,6 +22,46 @@ public final class TestDatabase {
 
     public static boolean postgres() {
         return "postgres".equals(System.getProperty("gongjian.test.db", "h2"));
+    }
+
+    /** The names of a table's indexes, in lower case (H2 keeps names in upper case, PostgreSQL in lower). */
+    public static List<String> indexes(DataSource dataSource, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (String spelled : List.of(table.toUpperCase(), table.toLowerCase())) {
+                try (ResultSet indexes = connection.getMetaData().getIndexInfo(null, null, spelled, false, true)) {
+                    while (indexes.next()) {
+                        String name = indexes.getString("INDEX_NAME");
+                        if (name != null) {
+                            names.add(name.toLowerCase());
+                        }
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The plan PostgreSQL chooses for a query, in lower case, with sequential scans off: a test database's
+     * tables are small enough to read whole, and the question is whether an index serves the query.
+     */
+    public static String postgresPlan(DataSource dataSource, String query) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            try {
+                statement.execute("SET LOCAL enable_seqscan = off");
+                try (ResultSet rows = statement.executeQuery("EXPLAIN " + query)) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+        return plan.toString().toLowerCase();
     }
 
     static String[] profiles(String... base) {

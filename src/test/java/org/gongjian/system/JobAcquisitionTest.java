@@ -1,10 +1,5 @@
 package org.gongjian.system;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -56,32 +51,18 @@ class JobAcquisitionTest {
     @Test
     void postgresFindsTheLockedJobsOfAnAcquisitionThroughTheirIndex() throws Exception {
         assumeTrue(TestDatabase.postgres(), "a plan of PostgreSQL's");
-        StringBuilder plan = new StringBuilder();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            try {
-                // a test database's job table is small enough to read whole; the question is whether the index serves
-                statement.execute("SET LOCAL enable_seqscan = off");
-                // the engine's acquisition (Job.xml, selectNextJobsToExecute) with Gongjian's settings
-                try (ResultSet rows = statement.executeQuery("""
-                        EXPLAIN SELECT RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_
-                          FROM ACT_RU_JOB RES
-                         WHERE RES.RETRIES_ > 0 AND RES.DUEDATE_ <= LOCALTIMESTAMP
-                           AND (RES.LOCK_OWNER_ IS NULL OR RES.LOCK_EXP_TIME_ < LOCALTIMESTAMP) AND RES.SUSPENSION_STATE_ = 1
-                           AND ((RES.EXCLUSIVE_ = TRUE AND NOT EXISTS (SELECT J2.ID_ FROM ACT_RU_JOB J2
-                                   WHERE J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ AND J2.EXCLUSIVE_ = TRUE
-                                     AND J2.LOCK_OWNER_ IS NOT NULL AND J2.LOCK_EXP_TIME_ >= LOCALTIMESTAMP))
-                                OR RES.EXCLUSIVE_ = FALSE)
-                         ORDER BY RES.DUEDATE_ ASC LIMIT 8""")) {
-                    while (rows.next()) {
-                        plan.append(rows.getString(1)).append('\n');
-                    }
-                }
-            } finally {
-                connection.rollback();
-            }
-        }
-        assertThat(plan.toString().toLowerCase()).contains(JobAcquisition.LOCKED_INDEX.toLowerCase())
+        // the engine's acquisition (Job.xml, selectNextJobsToExecute) with Gongjian's settings
+        String plan = TestDatabase.postgresPlan(dataSource, """
+                SELECT RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_
+                  FROM ACT_RU_JOB RES
+                 WHERE RES.RETRIES_ > 0 AND RES.DUEDATE_ <= LOCALTIMESTAMP
+                   AND (RES.LOCK_OWNER_ IS NULL OR RES.LOCK_EXP_TIME_ < LOCALTIMESTAMP) AND RES.SUSPENSION_STATE_ = 1
+                   AND ((RES.EXCLUSIVE_ = TRUE AND NOT EXISTS (SELECT J2.ID_ FROM ACT_RU_JOB J2
+                           WHERE J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ AND J2.EXCLUSIVE_ = TRUE
+                             AND J2.LOCK_OWNER_ IS NOT NULL AND J2.LOCK_EXP_TIME_ >= LOCALTIMESTAMP))
+                        OR RES.EXCLUSIVE_ = FALSE)
+                 ORDER BY RES.DUEDATE_ ASC LIMIT 8""");
+        assertThat(plan).contains(JobAcquisition.LOCKED_INDEX.toLowerCase())
                 .contains(JobAcquisition.INDEX.toLowerCase());
     }
 
@@ -111,21 +92,7 @@ class JobAcquisitionTest {
     }
 
     private List<String> jobIndexes() throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            for (String table : List.of("ACT_RU_JOB", "act_ru_job")) {
-                try (ResultSet indexes = meta.getIndexInfo(null, null, table, false, true)) {
-                    while (indexes.next()) {
-                        String name = indexes.getString("INDEX_NAME");
-                        if (name != null) {
-                            names.add(name.toLowerCase());
-                        }
-                    }
-                }
-            }
-        }
-        return names;
+        return TestDatabase.indexes(dataSource, "ACT_RU_JOB");
     }
 
     private ProcessEngineConfigurationImpl configuration() {
