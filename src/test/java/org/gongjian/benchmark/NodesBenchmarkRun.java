@@ -138,29 +138,27 @@ class NodesBenchmarkRun {
                 firstSecond.toEpochMilli() - movedAt, new Timestamp(movedAt));
         long started = System.nanoTime();
         long poll = Math.max(100, Math.min(2000, numbers.size() / 10));
+        long cyclesBefore = quarterStart.cyclesOfTheQuarter(quarter);
         Long lockedAtKill = null;
         Map<String, Duration> cpuAfter = null;
         while (true) {
-            int atFirstTask = quarterStart.cyclesAtFirstTask(numbers, quarter);
-            if (kill && lockedAtKill == null && atFirstTask >= numbers.size() / 2) {
+            long begun = quarterStart.cyclesOfTheQuarter(quarter) - cyclesBefore;
+            if (kill && lockedAtKill == null && begun >= numbers.size() / 2) {
                 ClusterNode victim = nodes.get(nodes.size() - 1);
                 // the job executor locks under an id of its own, not the node's name: the cluster's locked jobs
                 lockedAtKill = jdbc.queryForObject("SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL", Long.class);
                 victim.kill();
                 victim.start();
             }
-            // due by the nodes' clock; the history cleanup's one job is not the quarter start's
-            Timestamp nodesNow = Timestamp.from(firstSecond.plusMillis(System.currentTimeMillis() - movedAt));
-            long due = jdbc.queryForObject("""
-                    SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND suspension_state_ = 1 AND duedate_ <= ?
-                      AND handler_type_ <> 'history-cleanup'""", Long.class, nodesNow);
-            if (atFirstTask == numbers.size() && due == 0) {
+            // due by the nodes' clock
+            long due = quarterStart.dueJobs(firstSecond.plusMillis(System.currentTimeMillis() - movedAt));
+            if (begun >= numbers.size() && due == 0 && quarterStart.cyclesAtFirstTask(numbers, quarter) == numbers.size()) {
                 cpuAfter = cpu(nodes);
                 break;
             }
             if (Duration.ofNanos(System.nanoTime() - started).compareTo(LONGEST_ROUND) > 0) {
                 throw new IllegalStateException("the quarter start on " + nodes.size() + " nodes did not finish within " + LONGEST_ROUND
-                        + ": " + atFirstTask + " of " + numbers.size() + " cycles, " + due + " jobs due");
+                        + ": " + begun + " of " + numbers.size() + " cycles begun, " + due + " jobs due");
             }
             Thread.sleep(poll);
         }
