@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>Every acquisition, whatever the settings, also asks whether another job of the same instance is
  * locked (an exclusive job waits for it). PostgreSQL answers that by reading the whole job table for the
- * few locked jobs: at 255,000 jobs 138 ms per acquisition, and the job executor is then bound by its
+ * few locked jobs: at 242,000 jobs 138 ms per acquisition, and the job executor is then bound by its
  * acquisitions. {@value #LOCKED_INDEX} holds only the locked jobs (on PostgreSQL; H2 has no partial
  * index and indexes the lock owner), and the same question takes under a millisecond.
  */
