@@ -3,6 +3,7 @@ package org.gongjian.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -39,18 +40,19 @@ final class DeployedForms {
     }
 
     /**
-     * The fields of the task's form; none if the task has no Camunda Form. Asks first whether there
-     * is one: a failed look-up inside the engine's transaction would mark it for rollback.
+     * The fields of the task's form (none if the task has no form of its own), or empty if there is
+     * no such task: unknown, or completed by someone else a moment ago. Asks first whether there is
+     * a form: a failed look-up inside the engine's transaction would mark it for rollback.
      */
-    static Set<String> ofTask(TaskService tasks, FormService forms, String taskId) {
+    static Optional<Set<String>> ofTask(TaskService tasks, FormService forms, String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
-            return Set.of();
+            return Optional.empty();
         }
         if (task.getCamundaFormRef() != null) {
-            return fields(forms.getDeployedTaskForm(taskId));
+            return Optional.of(fields(forms.getDeployedTaskForm(taskId)));
         }
-        return embedded(task.getFormKey()) ? embeddedFields(forms.getDeployedTaskForm(taskId)) : Set.of();
+        return Optional.of(embedded(task.getFormKey()) ? embeddedFields(forms.getDeployedTaskForm(taskId)) : Set.of());
     }
 
     /** The fields of the process definition's start form; none if it has none. */

@@ -2,6 +2,7 @@ package org.gongjian.system;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -62,21 +63,33 @@ final class SubmissionGuard extends CommandInterceptor {
                     definitionId(submission))), "发起表单", "the start form");
             return next.execute(command);
         }
-        Set<String> fields = withoutAuthorization(() -> taskExists(submission.id())
-                ? DeployedForms.ofTask(engine.getTaskService(), engine.getFormService(), submission.id()) : null);
-        if (fields != null) {
-            refuseForeign(submission, fields, "此任务的表单", "this task's form");
-        }
+        taskFields(submission.id()).ifPresent(fields -> refuseForeign(submission, fields, "此任务的表单", "this task's form"));
         try {
             return next.execute(command);
         } catch (FormFieldValidationException refused) {
             throw refused;
         } catch (AuthorizationException refused) {
             // the winner's completion removes the task's candidates, and with them the loser's permission
-            throw fields != null && wasItsCandidate(submission.id()) ? conflict(submission.id(), refused) : refused;
+            throw wasItsCandidate(submission.id()) ? conflict(submission.id(), refused) : refused;
         } catch (RuntimeException e) {
             // a completion racing another can fail anywhere in the engine, even as a NullPointerException
             throw conflict(submission.id(), e);
+        }
+    }
+
+    /**
+     * The fields of the task's form, or empty if the task is gone. A task that someone else completes
+     * while its form is read has no form left to check against; the engine's own "no such task" then
+     * becomes the conflict, not a 400 that blames the submission.
+     */
+    private Optional<Set<String>> taskFields(String taskId) {
+        try {
+            return withoutAuthorization(() -> DeployedForms.ofTask(engine.getTaskService(), engine.getFormService(), taskId));
+        } catch (ProcessEngineException e) {
+            if (withoutAuthorization(() -> taskExists(taskId))) {
+                throw e;
+            }
+            return Optional.empty();
         }
     }
 

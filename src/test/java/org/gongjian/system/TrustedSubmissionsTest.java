@@ -111,6 +111,22 @@ class TrustedSubmissionsTest {
         assertNoInternals(late.body());
     }
 
+    /**
+     * The loser of a race can read the task's form after the winner committed: a task that is gone
+     * has no form to check the submission against (the engine's "no such task" then becomes the
+     * 409), where a task without fields of its own would refuse every variable with a 400.
+     */
+    @Test
+    void aTaskCompletedAMomentAgoHasNoFormLeftToCheckAgainst() {
+        Task draft = draftTask(startAgreement());
+        assertThat(DeployedForms.ofTask(engine.getTaskService(), engine.getFormService(), draft.getId()))
+                .hasValueSatisfying(fields -> assertThat(fields).contains("unitId", "termStart", "termEnd", "needs"));
+
+        completeAs(STAFF, draft, draft());
+
+        assertThat(DeployedForms.ofTask(engine.getTaskService(), engine.getFormService(), draft.getId())).isEmpty();
+    }
+
     @Test
     void candidatesCannotWriteTheProcessVariablesThroughAnyEndpoint() throws Exception {
         ProcessInstance pi = startAgreement();
