@@ -49,7 +49,7 @@ class TasklistBrowserTest {
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "本单位 Our unit"));
         String filters = browser.findElement(By.tagName("body")).getText();
-        assertThat(filters).contains("我的任务 My tasks", "我组的任务 My group's tasks", "逾期 Overdue",
+        assertThat(filters).contains("我的任务 My tasks", "我的逾期 My overdue tasks", "我组的任务 My group's tasks", "逾期 Overdue",
                 "本单位 Our unit · 新华第一实验小学");
         assertThat(filters).doesNotContain("市第二人民医院", "全街道逾期");
         assertThat(filters).as("no Camunda 8 migration banner").doesNotContain("Camunda 8");

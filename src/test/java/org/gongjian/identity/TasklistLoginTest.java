@@ -63,7 +63,7 @@ class TasklistLoginTest {
 
     /** What each role is meant to see, written out independently of {@link RoleFilters}' loops. */
     private List<String> expectedFilters(List<String> groups) {
-        List<String> expected = new ArrayList<>(List.of("我的任务 My tasks", "我组的任务 My group's tasks", "逾期 Overdue"));
+        List<String> expected = new ArrayList<>(List.of("我的任务 My tasks", "我的逾期 My overdue tasks", "我组的任务 My group's tasks", "逾期 Overdue"));
         for (String group : groups) {
             if (group.equals("street-committee")) {
                 expected.addAll(List.of("全街道待办 All open tasks", "全街道逾期 All overdue tasks"));
