@@ -80,12 +80,14 @@ final class SubmissionGuard extends CommandInterceptor {
     /**
      * The fields of the task's form, or empty if the task is gone. A task that someone else completes
      * while its form is read has no form left to check against; the engine's own "no such task" then
-     * becomes the conflict, not a 400 that blames the submission.
+     * becomes the conflict, not a 400 that blames the submission. The read can fail in any way while
+     * the winner's commit lands: the task row found, its execution already deleted, the engine's
+     * authorization check stops at a NullPointerException.
      */
     private Optional<Set<String>> taskFields(String taskId) {
         try {
             return withoutAuthorization(() -> DeployedForms.ofTask(engine.getTaskService(), engine.getFormService(), taskId));
-        } catch (ProcessEngineException e) {
+        } catch (RuntimeException e) {
             if (withoutAuthorization(() -> taskExists(taskId))) {
                 throw e;
             }

@@ -60,11 +60,16 @@ class TrustedSubmissionsTest {
         engine.getIdentityService().clearAuthentication();
     }
 
+    /**
+     * The loser can fail at any point of the winner's commit, each a different exception. 40 rounds,
+     * because the rarest seen (the task read, its execution gone, the form's authorization check
+     * failing) came about once in 50 rounds on H2 and once in 400 on PostgreSQL.
+     */
     @Test
     void twoCompletionsAtTheSameMomentGiveOneSuccessAndOneConflictInWords() throws Exception {
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
-            for (int round = 0; round < 4; round++) {
+            for (int round = 0; round < 40; round++) {
                 Task draft = draftTask(startAgreement());
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<HttpResponse<String>>> answers = new ArrayList<>();
